@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { runMigrations } from './migrate';
+import * as schema from './schema';
+
+/**
+ * The one database handle type every service takes. Both drivers produce it; a union of the two driver
+ * types would break `.returning({...})`. A transaction (`tx`) fits the same slot.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string. When set, postgres.js talks to that server. */
+  url?: string;
+  /**
+   * Where embedded PGlite keeps its files when no `url` is given; `memory://` keeps it in memory.
+   * Defaults to `.data/pglite` at the repository root.
+   */
+  dataDir?: string;
+  /** A PGlite data directory dump to start from (tests restore a migrated template this way). */
+  loadDataDir?: Blob;
+  /** Apply pending migrations before returning (default true). Idempotent. */
+  migrate?: boolean;
+  /** Pool size for postgres.js (default 10). */
+  maxConnections?: number;
+}
+
+// Must match drizzle.config.ts.
+const casing = 'snake_case';
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../.data/pglite', import.meta.url));
+
+export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  const handle = options.url ? openPostgres(options.url, options) : await openPglite(options);
+  if (options.migrate !== false) {
+    try {
+      await runMigrations(handle, options.url);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  return handle;
+}
+
+function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+  });
+  return {
+    db: drizzlePostgres({ client, schema, casing }),
+    driver: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: dataDir.startsWith('memory://') ? undefined : dataDir,
+    loadDataDir: options.loadDataDir,
+  });
+  return {
+    db: drizzlePglite({ client, schema, casing }),
+    driver: 'pglite',
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,24 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, pgTable, timestamp, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { CATEGORY_NAME_MAX_LENGTH } from '../../limits';
+import { users } from './users';
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: varchar({ length: CATEGORY_NAME_MAX_LENGTH }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Target of the composite foreign key from transactions: a transaction's category must be its user's.
+    unique('categories_id_user_id_key').on(t.id, t.userId),
+    // Uniqueness per user ignoring case; also serves the category list (user_id = ? ORDER BY lower(name)).
+    uniqueIndex('categories_user_id_name_lower_key').on(t.userId, sql`lower(${t.name})`),
+    check('categories_name_trimmed', sql`${t.name} = btrim(${t.name}) AND char_length(${t.name}) BETWEEN 1 AND ${sql.raw(String(CATEGORY_NAME_MAX_LENGTH))}`),
+  ],
+);

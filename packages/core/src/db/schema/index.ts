@@ -1,0 +1,4 @@
+export * from './categories';
+export * from './monthly-summaries';
+export * from './transactions';
+export * from './users';

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import { EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../limits';
+import { check, char, integer, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    username: varchar({ length: USERNAME_MAX_LENGTH }).notNull(),
+    // Stored trimmed and lower-cased by the accounts service; the check keeps raw SQL honest too.
+    email: varchar({ length: EMAIL_MAX_LENGTH }).notNull(),
+    passwordHash: text().notNull(),
+    preferredCurrency: char({ length: 3 }).notNull().default('USD'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Login looks users up by email; also the case-insensitive uniqueness rule.
+    uniqueIndex('users_email_key').on(t.email),
+    // "Alice" and "alice" are the same person to a human reading a list of users.
+    uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
+    check('users_email_normalised', sql`${t.email} = lower(btrim(${t.email}))`),
+    check('users_currency_iso4217', sql`${t.preferredCurrency} ~ '^[A-Z]{3}$'`),
+  ],
+);

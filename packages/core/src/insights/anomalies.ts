@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { rowsOf } from '../db/rows';
+import { monthRange } from '../validation/dates';
+import { fromCents, toCents } from '../validation/money';
+import { parseInput } from '../validation/parse-input';
+import { MAD_TO_SIGMA, median, medianAbsoluteDeviation } from './robust-stats';
+import { type Anomaly, type AnomalyReport, monthArgument } from './schemas';
+
+/**
+ * get_anomalies(user_id, month): unusual spending in a month, judged against the user's own trailing
+ * history — never against other users or fixed amounts.
+ *
+ * Method (robust statistics, so one odd month in the history cannot hide or fake an anomaly):
+ * - The baseline is the HISTORY_MONTHS months before `month`; only months with some spending count, and
+ *   nothing is flagged until there are MIN_HISTORY_MONTHS of them.
+ * - category_spike: a category used in at least MIN_HISTORY_MONTHS of those months whose total this month
+ *   is at least SPIKE_MIN_RATIO × its median month AND more than ROBUST_Z robust standard deviations
+ *   (1.4826 × MAD) above it. Both tests must hold: the ratio keeps perfectly steady categories (MAD 0)
+ *   from flagging small changes, the z-score keeps volatile ones from flagging their ordinary swings.
+ *   Transactions already flagged as large_transaction are taken out first, so one purchase is reported
+ *   once.
+ * - large_transaction: one expense at least LARGE_MIN_RATIO × the median of the category's transactions
+ *   in the history (needs LARGE_MIN_HISTORY of them) and more than ROBUST_Z robust deviations above it.
+ * - new_category: a category with spending in at most RARE_MAX_MONTHS history months (never, or rarely)
+ *   whose total this month is at least NEW_MIN_SHARE of the user's median monthly spending and, if it
+ *   was used before, RARE_MIN_GROWTH × its largest earlier month (a yearly bill of the usual size is
+ *   not news).
+ */
+export const HISTORY_MONTHS = 12;
+export const MIN_HISTORY_MONTHS = 3;
+export const ROBUST_Z = 3.5;
+export const SPIKE_MIN_RATIO = 1.5;
+export const LARGE_MIN_RATIO = 3;
+export const LARGE_MIN_HISTORY = 5;
+export const RARE_MAX_MONTHS = 2;
+export const NEW_MIN_SHARE = 0.2;
+export const RARE_MIN_GROWTH = 1.5;
+
+interface CategoryMonthRow {
+  categoryId: number;
+  category: string;
+  monthIndex: number;
+  total: string;
+}
+
+interface LargeTransactionRow {
+  id: number;
+  categoryId: number;
+  category: string;
+  date: string;
+  amount: string;
+  baseline: string;
+  historyCount: number;
+}
+
+interface CategoryHistory {
+  category: string;
+  /** Spending per history month in which the category was used, in cents. */
+  usedMonths: Map<number, number>;
+  /** This month's spending, in cents (0 if none). */
+  current: number;
+}
+
+const ratio = (observed: number, baseline: number) => (observed / baseline).toFixed(1);
+const percent = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
+
+export async function getAnomalies(db: Database, userId: number, month: string): Promise<AnomalyReport> {
+  const target = monthRange(parseInput(monthArgument, month));
+  const historyStart = monthRange(month, -HISTORY_MONTHS);
+  const targetIndex = target.year * 12 + target.month - 1;
+
+  const monthly = rowsOf<CategoryMonthRow>(
+    await db.execute(sql`
+      SELECT t.category_id AS "categoryId",
+             c.name AS category,
+             (extract(year FROM t.date) * 12 + extract(month FROM t.date) - 1)::integer AS "monthIndex",
+             sum(t.amount)::text AS total
+        FROM transactions t
+        JOIN categories c ON c.id = t.category_id AND c.user_id = t.user_id
+       WHERE t.user_id = ${userId} AND t.type = 'EXPENSE'
+         AND t.date >= ${historyStart.start}::date AND t.date < ${target.end}::date
+       GROUP BY 1, 2, 3`),
+  );
+
+  const categories = new Map<number, CategoryHistory>();
+  const historyTotals = new Map<number, number>();
+  for (const row of monthly) {
+    const cents = toCents(row.total);
+    const entry = categories.get(row.categoryId) ?? { category: row.category, usedMonths: new Map(), current: 0 };
+    categories.set(row.categoryId, entry);
+    if (row.monthIndex === targetIndex) {
+      entry.current = cents;
+    } else {
+      entry.usedMonths.set(row.monthIndex, cents);
+      historyTotals.set(row.monthIndex, (historyTotals.get(row.monthIndex) ?? 0) + cents);
+    }
+  }
+
+  const historyMonths = historyTotals.size;
+  if (historyMonths < MIN_HISTORY_MONTHS) return { month, historyMonths, anomalies: [] };
+  const usualMonthlySpend = median([...historyTotals.values()]);
+
+  const anomalies: Anomaly[] = [];
+  const largeByCategory = new Map<number, number>();
+  const newCategories = new Set<number>();
+
+  for (const [categoryId, history] of categories) {
+    if (history.current === 0 || history.usedMonths.size > RARE_MAX_MONTHS) continue;
+    const previousMax = Math.max(0, ...history.usedMonths.values());
+    if (history.current < NEW_MIN_SHARE * usualMonthlySpend) continue;
+    if (previousMax > 0 && history.current < RARE_MIN_GROWTH * previousMax) continue;
+    newCategories.add(categoryId);
+    const share = percent(history.current, usualMonthlySpend);
+    anomalies.push({
+      kind: 'new_category',
+      categoryId,
+      category: history.category,
+      transactionId: null,
+      observed: fromCents(history.current),
+      baseline: fromCents(previousMax),
+      reason:
+        history.usedMonths.size === 0
+          ? `First spending on ${history.category}: ${fromCents(history.current)}, ${share} of a usual month's spending.`
+          : `${history.category} was used in only ${history.usedMonths.size} of the last ${historyMonths} months; ` +
+            `${fromCents(history.current)} this month is ${share} of a usual month's spending.`,
+    });
+  }
+
+  for (const row of await findLargeTransactions(db, userId, historyStart.start, target.start, target.end)) {
+    if (newCategories.has(row.categoryId)) continue;
+    largeByCategory.set(row.categoryId, (largeByCategory.get(row.categoryId) ?? 0) + toCents(row.amount));
+    anomalies.push({
+      kind: 'large_transaction',
+      categoryId: row.categoryId,
+      category: row.category,
+      transactionId: row.id,
+      observed: row.amount,
+      baseline: row.baseline,
+      reason:
+        `A single ${row.amount} expense in ${row.category} on ${row.date}, ` +
+        `${ratio(toCents(row.amount), toCents(row.baseline))}× its usual ${row.baseline} per transaction.`,
+    });
+  }
+
+  for (const [categoryId, history] of categories) {
+    if (history.current === 0 || history.usedMonths.size < MIN_HISTORY_MONTHS) continue;
+    const usual = [...history.usedMonths.values()];
+    const center = median(usual);
+    const spread = MAD_TO_SIGMA * medianAbsoluteDeviation(usual, center);
+    const isSpike = (observed: number) =>
+      observed >= SPIKE_MIN_RATIO * center && observed - center > ROBUST_Z * spread;
+    // A spike that one flagged purchase explains is already reported as that purchase.
+    if (!isSpike(history.current - (largeByCategory.get(categoryId) ?? 0))) continue;
+    anomalies.push({
+      kind: 'category_spike',
+      categoryId,
+      category: history.category,
+      transactionId: null,
+      observed: fromCents(history.current),
+      baseline: fromCents(center),
+      reason:
+        `${history.category}: ${fromCents(history.current)} this month, ${ratio(history.current, center)}× ` +
+        `the usual ${fromCents(center)} (median of ${usual.length} months).`,
+    });
+  }
+
+  anomalies.sort((a, b) => toCents(b.observed) - toCents(b.baseline) - (toCents(a.observed) - toCents(a.baseline)));
+  return { month, historyMonths, anomalies };
+}
+
+/** Median and MAD per category in SQL, so only the few flagged transactions leave the database. */
+async function findLargeTransactions(
+  db: Database,
+  userId: number,
+  historyStart: string,
+  monthStart: string,
+  monthEnd: string,
+): Promise<LargeTransactionRow[]> {
+  const result = await db.execute(sql`
+    WITH history AS (
+      SELECT category_id, amount::float8 AS amount
+        FROM transactions
+       WHERE user_id = ${userId} AND type = 'EXPENSE'
+         AND date >= ${historyStart}::date AND date < ${monthStart}::date
+    ), centre AS (
+      SELECT category_id, count(*)::integer AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) AS median
+        FROM history GROUP BY category_id
+       HAVING count(*) >= ${LARGE_MIN_HISTORY}
+    ), spread AS (
+      SELECT h.category_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(h.amount - c.median)) AS mad
+        FROM history h JOIN centre c USING (category_id)
+       GROUP BY h.category_id
+    )
+    SELECT t.id, t.category_id AS "categoryId", cat.name AS category, t.date::text AS date, t.amount::text AS amount,
+           round(c.median::numeric, 2)::text AS baseline, c.n AS "historyCount"
+      FROM transactions t
+      JOIN centre c ON c.category_id = t.category_id
+      JOIN spread s ON s.category_id = t.category_id
+      JOIN categories cat ON cat.id = t.category_id AND cat.user_id = t.user_id
+     WHERE t.user_id = ${userId} AND t.type = 'EXPENSE'
+       AND t.date >= ${monthStart}::date AND t.date < ${monthEnd}::date
+       AND t.amount::float8 >= ${LARGE_MIN_RATIO} * c.median
+       AND t.amount::float8 - c.median > ${ROBUST_Z} * ${MAD_TO_SIGMA} * s.mad
+     ORDER BY t.amount DESC, t.id`);
+  return rowsOf<LargeTransactionRow>(result);
+}

@@ -1,0 +1,16 @@
+/** Median of a non-empty list (the mean of the two middle values for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of an empty list');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] as number;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;
+}
+
+/** Median absolute deviation around `center`. */
+export function medianAbsoluteDeviation(values: readonly number[], center = median(values)): number {
+  return median(values.map((value) => Math.abs(value - center)));
+}
+
+/** Scales a MAD to estimate a standard deviation for normally distributed data. */
+export const MAD_TO_SIGMA = 1.4826;

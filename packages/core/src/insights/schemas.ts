@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { isoDate, isoMonth } from '../validation/dates';
+
+export const GET_TRANSACTIONS_DEFAULT_LIMIT = 200;
+export const GET_TRANSACTIONS_MAX_LIMIT = 1000;
+
+export const dateRangeInput = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    /** At most this many transactions, newest first; `truncated` tells when more matched. */
+    limit: z.number().int().min(1).max(GET_TRANSACTIONS_MAX_LIMIT).default(GET_TRANSACTIONS_DEFAULT_LIMIT),
+  })
+  .refine((range) => range.from <= range.to, { path: ['to'], message: 'Must be on or after "from".' });
+export type DateRangeInput = z.input<typeof dateRangeInput>;
+
+/** A month argument on its own ("2026-11"), as the documented service functions take it. */
+export const monthArgument = isoMonth;
+
+export interface InsightTransaction {
+  id: number;
+  date: string;
+  type: 'INCOME' | 'EXPENSE';
+  amount: string;
+  category: string;
+  note: string;
+}
+
+export interface TransactionsInRange {
+  from: string;
+  to: string;
+  count: number;
+  truncated: boolean;
+  transactions: InsightTransaction[];
+}
+
+export interface CategoryShare {
+  categoryId: number;
+  category: string;
+  total: string;
+  /** Percentage of the month's expenses, one decimal. */
+  share: number;
+  transactions: number;
+}
+
+export interface CategoryBreakdown {
+  month: string;
+  totalExpense: string;
+  categories: CategoryShare[];
+}
+
+export interface IncomeVsExpense {
+  month: string;
+  income: string;
+  expense: string;
+  savings: string;
+  /** Savings as a percentage of income, one decimal; null without income. */
+  savingsRate: number | null;
+}
+
+export const ANOMALY_KINDS = ['category_spike', 'large_transaction', 'new_category'] as const;
+export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
+
+export interface Anomaly {
+  kind: AnomalyKind;
+  categoryId: number;
+  category: string;
+  /** Set when one transaction is the cause. */
+  transactionId: number | null;
+  /** The month's category total, or the transaction's amount. */
+  observed: string;
+  /** What is usual for it: the median over the trailing months (0.00 for a new category). */
+  baseline: string;
+  reason: string;
+}
+
+export interface AnomalyReport {
+  month: string;
+  /** How many earlier months with spending the baseline was taken from. */
+  historyMonths: number;
+  anomalies: Anomaly[];
+}

@@ -1,0 +1,16 @@
+/**
+ * Browser-safe entry (`@finsight/core/schemas`): the zod input schemas, limits and output types, with no
+ * database driver behind them — the web app's forms validate with exactly what the services enforce.
+ */
+export * from './accounts/password-rules';
+export * from './accounts/schemas';
+export * from './categories/schemas';
+export * from './errors';
+export * from './insights/schemas';
+export * from './limits';
+export * from './summaries/schemas';
+export * from './transactions/schemas';
+export * from './validation/dates';
+export * from './validation/ids';
+export * from './validation/money';
+export { fieldErrorsOf } from './validation/parse-input';

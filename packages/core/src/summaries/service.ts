@@ -1,0 +1,134 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { rowsOf } from '../db/rows';
+import { monthlySummaries } from '../db/schema';
+import { currentMonth, formatMonth, monthRange } from '../validation/dates';
+import { parseInput } from '../validation/parse-input';
+import { type MonthInput, type MonthlySummary, monthInput, type TrendInput, type TrendPoint, trendInput } from './schemas';
+
+/** Shared with the trigger in drizzle/0001_monthly_summary_trigger.sql. */
+const SUMMARY_LOCK_CLASS = 1_718_185_587;
+
+/** The stored summary of one month; zeros when the month has no transactions. */
+export async function getMonthlySummary(db: Database, userId: number, input: MonthInput = {}): Promise<MonthlySummary> {
+  const month = parseInput(monthInput, input).month ?? currentMonth();
+  const { year, month: monthNumber } = monthRange(month);
+  const [row] = await db
+    .select()
+    .from(monthlySummaries)
+    .where(
+      and(
+        eq(monthlySummaries.userId, userId),
+        eq(monthlySummaries.year, year),
+        eq(monthlySummaries.month, monthNumber),
+      ),
+    );
+  return {
+    month,
+    year,
+    monthNumber,
+    totalIncome: row?.totalIncome ?? '0.00',
+    totalExpense: row?.totalExpense ?? '0.00',
+    savings: row?.savings ?? '0.00',
+    transactionCount: row?.transactionCount ?? 0,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
+}
+
+/** Income, expense and savings for each of the `months` months ending at `endMonth`, empty months as zeros. */
+export async function getMonthlyTrend(db: Database, userId: number, input: TrendInput = {}): Promise<TrendPoint[]> {
+  const data = parseInput(trendInput, input);
+  const end = monthRange(data.endMonth ?? currentMonth());
+  const start = monthRange(formatMonth(end.year, end.month), -(data.months - 1));
+  const rows = await db
+    .select({
+      year: monthlySummaries.year,
+      month: monthlySummaries.month,
+      income: monthlySummaries.totalIncome,
+      expense: monthlySummaries.totalExpense,
+      savings: monthlySummaries.savings,
+    })
+    .from(monthlySummaries)
+    .where(
+      and(
+        eq(monthlySummaries.userId, userId),
+        sql`(${monthlySummaries.year}, ${monthlySummaries.month}) >= (${start.year}, ${start.month})`,
+        sql`(${monthlySummaries.year}, ${monthlySummaries.month}) <= (${end.year}, ${end.month})`,
+      ),
+    );
+  const byMonth = new Map(rows.map((row) => [formatMonth(row.year, row.month), row]));
+  return Array.from({ length: data.months }, (_, index) => {
+    const { year, month } = monthRange(formatMonth(start.year, start.month), index);
+    const key = formatMonth(year, month);
+    const row = byMonth.get(key);
+    return {
+      month: key,
+      income: row?.income ?? '0.00',
+      expense: row?.expense ?? '0.00',
+      savings: row?.savings ?? '0.00',
+    };
+  });
+}
+
+const aggregateFromTransactions = (userFilter: ReturnType<typeof sql>) => sql`
+  SELECT user_id,
+         extract(year FROM date)::smallint,
+         extract(month FROM date)::smallint,
+         coalesce(sum(amount) FILTER (WHERE type = 'INCOME'), 0),
+         coalesce(sum(amount) FILTER (WHERE type = 'EXPENSE'), 0),
+         count(*)::integer
+    FROM transactions
+   WHERE ${userFilter}
+   GROUP BY 1, 2, 3`;
+
+/**
+ * Recomputes monthly summaries from the transactions: for one user, or for everyone when `userId` is
+ * omitted. Safe while others write: a per-user rebuild takes the user's summary lock exclusively (writers
+ * take it shared in the trigger); a full rebuild blocks writes to `transactions` for its duration.
+ */
+export async function rebuildSummaries(db: Database, userId?: number): Promise<{ months: number }> {
+  return db.transaction(async (tx) => {
+    if (userId === undefined) {
+      await tx.execute(sql`LOCK TABLE transactions IN SHARE MODE`);
+      await tx.execute(sql`DELETE FROM monthly_summaries`);
+    } else {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_CLASS}::integer, ${userId}::integer)`);
+      await tx.delete(monthlySummaries).where(eq(monthlySummaries.userId, userId));
+    }
+    const inserted = await tx.execute(sql`
+      INSERT INTO monthly_summaries (user_id, year, month, total_income, total_expense, transaction_count)
+      ${aggregateFromTransactions(userId === undefined ? sql`true` : sql`user_id = ${userId}`)}
+      RETURNING 1`);
+    return { months: rowsOf(inserted).length };
+  });
+}
+
+/**
+ * What the summaries should be, computed from scratch without writing anything — the oracle the tests
+ * (and an operator) compare the stored table with.
+ */
+export async function findSummaryDrift(
+  db: Database,
+  userId?: number,
+): Promise<{ userId: number; year: number; month: number; stored: string; expected: string }[]> {
+  const scope = userId === undefined ? sql`true` : sql`user_id = ${userId}`;
+  const result = await db.execute(sql`
+    WITH expected (user_id, year, month, total_income, total_expense, transaction_count) AS (
+      ${aggregateFromTransactions(scope)}
+    ), stored AS (
+      SELECT user_id, year, month, total_income, total_expense, transaction_count
+        FROM monthly_summaries WHERE ${scope}
+    )
+    SELECT coalesce(e.user_id, s.user_id) AS "userId",
+           coalesce(e.year, s.year) AS year,
+           coalesce(e.month, s.month) AS month,
+           concat_ws('/', s.total_income, s.total_expense, s.transaction_count) AS stored,
+           concat_ws('/', e.total_income, e.total_expense, e.transaction_count) AS expected
+      FROM expected e
+      FULL JOIN stored s USING (user_id, year, month)
+     WHERE e.total_income IS DISTINCT FROM s.total_income
+        OR e.total_expense IS DISTINCT FROM s.total_expense
+        OR e.transaction_count IS DISTINCT FROM s.transaction_count
+     ORDER BY 1, 2, 3`);
+  return rowsOf(result);
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { createDatabase, type DatabaseHandle } from '../db/client';
+import { databaseUrl } from './global-setup';
+
+export interface TestDatabase extends DatabaseHandle {
+  /** Connection string of this file's own database on the server; undefined on PGlite. */
+  url: string | undefined;
+}
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory by default, or a database of its own on
+ * the server when TEST_DATABASE_URL is set. `close()` drops it.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = inject('testDatabase');
+  if (template.kind === 'pglite') {
+    const dump = new Blob([await readFile(template.dumpPath)]);
+    const handle = await createDatabase({ dataDir: 'memory://', loadDataDir: dump, migrate: false });
+    return { ...handle, url: undefined };
+  }
+  const name = `${template.prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(template.serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template.template}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrl(template.serverUrl, name);
+  const handle = await createDatabase({ url, migrate: false, maxConnections: 20 });
+  return {
+    ...handle,
+    url,
+    async close() {
+      await handle.close();
+      const dropper = postgres(template.serverUrl, { max: 1, onnotice: () => {} });
+      try {
+        await dropper.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}

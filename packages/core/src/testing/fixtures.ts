@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { register } from '../accounts/service';
+import type { Profile } from '../accounts/schemas';
+import type { Database } from '../db/client';
+import { rowsOf } from '../db/rows';
+
+let counter = 0;
+
+/** A registered user with a unique name; the password is `correct horse battery`. */
+export async function createUser(db: Database, name = 'user'): Promise<Profile> {
+  counter += 1;
+  const suffix = `${counter}${randomBytes(2).toString('hex')}`;
+  return register(db, {
+    username: `${name}_${suffix}`,
+    email: `${name}.${suffix}@example.com`,
+    password: 'correct horse battery',
+  });
+}
+
+/** Row counts of the tables a failed call must leave untouched. */
+export async function tableCounts(db: Database): Promise<Record<string, number>> {
+  const [row] = rowsOf<Record<string, number>>(
+    await db.execute(sql`
+      SELECT (SELECT count(*) FROM users)::integer AS users,
+             (SELECT count(*) FROM categories)::integer AS categories,
+             (SELECT count(*) FROM transactions)::integer AS transactions,
+             (SELECT count(*) FROM monthly_summaries)::integer AS monthly_summaries`),
+  );
+  if (!row) throw new Error('count query returned nothing');
+  return row;
+}

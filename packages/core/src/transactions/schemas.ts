@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { NOTE_MAX_LENGTH } from '../limits';
+import { isoDate } from '../validation/dates';
+import { id } from '../validation/ids';
+import { money } from '../validation/money';
+
+export const TRANSACTION_TYPES = ['INCOME', 'EXPENSE'] as const;
+export type TransactionType = (typeof TRANSACTION_TYPES)[number];
+
+export const transactionType = z.enum(TRANSACTION_TYPES, {
+  error: `"Must be one of: ${TRANSACTION_TYPES.join(', ')}."`,
+});
+
+export const note = z
+  .string({ error: 'Not a valid string.' })
+  .trim()
+  .max(NOTE_MAX_LENGTH, { error: `Ensure this field has no more than ${NOTE_MAX_LENGTH} characters.` });
+
+export const createTransactionInput = z.strictObject({
+  categoryId: id,
+  type: transactionType,
+  amount: money,
+  date: isoDate,
+  // null and a missing note both mean "no note", as clients of the documented framework send either.
+  note: note.nullish().transform((value) => value ?? ''),
+});
+export type CreateTransactionInput = z.input<typeof createTransactionInput>;
+
+export const updateTransactionInput = z.strictObject({
+  id,
+  categoryId: id.optional(),
+  type: transactionType.optional(),
+  amount: money.optional(),
+  date: isoDate.optional(),
+  note: note
+    .nullish()
+    .transform((value) => (value === null ? '' : value)),
+});
+export type UpdateTransactionInput = z.input<typeof updateTransactionInput>;
+
+export const LIST_DEFAULT_LIMIT = 50;
+export const LIST_MAX_LIMIT = 200;
+
+export const transactionFilters = z.strictObject({
+  /** First date included. */
+  from: isoDate.optional(),
+  /** Last date included. */
+  to: isoDate.optional(),
+  type: transactionType.optional(),
+  categoryId: id.optional(),
+  /** Case-insensitive text to find in the note. */
+  search: z.string().trim().max(100).optional(),
+});
+
+export const listTransactionsInput = transactionFilters
+  .extend({
+    limit: z.number().int().min(1).max(LIST_MAX_LIMIT).default(LIST_DEFAULT_LIMIT),
+    /** Offset pagination (page N): simple, but each page costs more the deeper it goes. */
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+    /** Keyset pagination: the `nextCursor` of the previous page; constant cost at any depth. */
+    cursor: z.string().max(200).optional(),
+    /** Also count all matching rows (one more query). */
+    includeTotal: z.boolean().default(false),
+  })
+  .superRefine((input, ctx) => {
+    if (input.from && input.to && input.from > input.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be on or after "from".' });
+    }
+    if (input.offset !== undefined && input.cursor !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Use either cursor or offset, not both.' });
+    }
+  });
+export type ListTransactionsInput = z.input<typeof listTransactionsInput>;
+
+export interface Transaction {
+  id: number;
+  categoryId: number;
+  categoryName: string;
+  type: TransactionType;
+  amount: string;
+  date: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TransactionPage {
+  items: Transaction[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+  /** All rows matching the filters, when `includeTotal` was asked for. */
+  total?: number;
+}
