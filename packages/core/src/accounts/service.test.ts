@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { tableCounts } from '../testing/fixtures';
+import { authenticate, getProfile, INVALID_CREDENTIALS, register, updateProfile } from './service';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const jane = { username: 'jane', email: '  Jane.Doe@Example.COM ', password: 'violet-harbour-42' };
+
+describe('accounts', () => {
+  it('registers a user with a normalised email and the default currency, never returning the hash', async () => {
+    const profile = await register(database.db, jane);
+    expect(profile).toEqual({
+      id: expect.any(Number),
+      username: 'jane',
+      email: 'jane.doe@example.com',
+      preferredCurrency: 'USD',
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect(JSON.stringify(profile)).not.toContain('argon2');
+  });
+
+  it('stores an argon2id hash with the OWASP parameters', async () => {
+    const [row] = await database.db.query.users.findMany({ where: (u, { eq }) => eq(u.username, 'jane') });
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('refuses a second account with the same email in any case, or the same username in any case', async () => {
+    const before = await tableCounts(database.db);
+    await expect(register(database.db, { ...jane, username: 'jane2', email: 'JANE.DOE@example.com' })).rejects.toMatchObject(
+      { code: 'CONFLICT', fieldErrors: { email: ['A user with that email already exists.'] } },
+    );
+    await expect(register(database.db, { ...jane, username: 'JANE', email: 'other@example.com' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      fieldErrors: { username: ['A user with that username already exists.'] },
+    });
+    expect(await tableCounts(database.db)).toEqual(before);
+  });
+
+  it.each([
+    ['short1!', 'This password is too short. It must contain at least 8 characters.'],
+    ['8472910365', 'This password is entirely numeric.'],
+    ['password', 'This password is too common.'],
+    ['Sunshine1', 'This password is too common.'],
+    ['mallory.k', 'The password is too similar to the username.'],
+    ['kestrel.fields', 'The password is too similar to the email address.'],
+  ])('refuses the password %j: %s', async (password, message) => {
+    const before = await tableCounts(database.db);
+    await expect(
+      register(database.db, { username: 'mallory_k', email: 'kestrel.fields@example.com', password }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { password: expect.arrayContaining([message]) } });
+    expect(await tableCounts(database.db)).toEqual(before);
+  });
+
+  it.each([
+    [{ username: '', email: 'a@example.com', password: 'violet-harbour-42' }, 'username'],
+    [{ username: 'has space', email: 'a@example.com', password: 'violet-harbour-42' }, 'username'],
+    [{ username: 'x'.repeat(151), email: 'a@example.com', password: 'violet-harbour-42' }, 'username'],
+    [{ username: 'ann', email: 'not-an-email', password: 'violet-harbour-42' }, 'email'],
+    [{ username: 'ann', email: 'a@example.com' }, 'password'],
+    [{ username: 'ann', email: 'a@example.com', password: 'violet-harbour-42', preferredCurrency: 'XYZ' }, 'preferredCurrency'],
+    [{ username: 'ann', email: 'a@example.com', password: 'violet-harbour-42', isAdmin: true }, 'non_field_errors'],
+  ])('refuses the registration %j with an error on %s', async (input, field) => {
+    const before = await tableCounts(database.db);
+    // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
+    await expect(register(database.db, input as any)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { [field]: expect.any(Array) },
+    });
+    expect(await tableCounts(database.db)).toEqual(before);
+  });
+
+  it('authenticates by email in any case and surrounding spaces', async () => {
+    const profile = await authenticate(database.db, { email: ' JANE.DOE@example.com', password: jane.password });
+    expect(profile.username).toBe('jane');
+  });
+
+  it('fails the same way for a wrong password and an unknown email', async () => {
+    const wrong = authenticate(database.db, { email: 'jane.doe@example.com', password: 'nope-nope-nope' });
+    const unknown = authenticate(database.db, { email: 'nobody@example.com', password: jane.password });
+    await expect(wrong).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: INVALID_CREDENTIALS });
+    await expect(unknown).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: INVALID_CREDENTIALS });
+  });
+
+  it('spends a password hash on unknown emails too, so timing does not reveal which emails exist', async () => {
+    const time = async (email: string) => {
+      const started = performance.now();
+      await authenticate(database.db, { email, password: 'wrong-password-1' }).catch(() => undefined);
+      return performance.now() - started;
+    };
+    await time('nobody@example.com'); // warm the dummy hash
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let round = 0; round < 7; round++) {
+      known.push(await time('jane.doe@example.com'));
+      unknown.push(await time(`nobody${round}@example.com`));
+    }
+    // A skipped hash would make unknown emails answer in well under a millisecond.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+  });
+
+  it('returns and updates the profile of the given user only', async () => {
+    const [row] = await database.db.query.users.findMany({ where: (u, { eq }) => eq(u.username, 'jane') });
+    if (!row) throw new Error('jane is missing');
+    expect((await getProfile(database.db, row.id)).email).toBe('jane.doe@example.com');
+    expect((await updateProfile(database.db, row.id, { preferredCurrency: 'eur' })).preferredCurrency).toBe('EUR');
+    await expect(getProfile(database.db, 2_000_000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(updateProfile(database.db, 2_000_000, { preferredCurrency: 'EUR' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(updateProfile(database.db, row.id, { preferredCurrency: 'EURO' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+});

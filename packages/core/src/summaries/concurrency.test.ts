@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCategory } from '../categories/service';
+import { createDatabase, type DatabaseHandle } from '../db/client';
+import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { createUser } from '../testing/fixtures';
+import { createTransaction, deleteTransaction, listTransactions, updateTransaction } from '../transactions/service';
+import { findSummaryDrift, rebuildSummaries } from './service';
+
+const WRITERS = 8;
+const OPERATIONS_PER_WRITER = 250;
+const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04'];
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let database: TestDatabase;
+/** On the server every writer gets its own connection pool, so the writes really overlap. */
+const pools: DatabaseHandle[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  for (const pool of pools) await pool.close();
+  await database.close();
+});
+
+describe('monthly summaries under concurrent writers', () => {
+  it(`stay equal to a fresh recomputation after ${WRITERS} writers × ${OPERATIONS_PER_WRITER} random writes`, async () => {
+    const users = await Promise.all([1, 2, 3].map(() => createUser(database.db, 'busy')));
+    const categories = new Map<number, number[]>();
+    for (const user of users) {
+      categories.set(user.id, [
+        (await createCategory(database.db, user.id, { name: 'Food' })).id,
+        (await createCategory(database.db, user.id, { name: 'Pay' })).id,
+      ]);
+    }
+
+    const writer = async (index: number) => {
+      const db = database.url
+        ? (pools[pools.push(await createDatabase({ url: database.url, migrate: false, maxConnections: 2 })) - 1]
+            ?.db ?? database.db)
+        : database.db;
+      const next = random(1000 + index);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+      const randomFields = (userId: number) => ({
+        categoryId: pick(categories.get(userId) ?? []),
+        type: pick(['INCOME', 'EXPENSE'] as const),
+        amount: `${1 + Math.floor(next() * 50_000)}.${String(Math.floor(next() * 100)).padStart(2, '0')}`,
+        date: `${pick(MONTHS)}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`,
+      });
+      let applied = 0;
+      for (let op = 0; op < OPERATIONS_PER_WRITER; op++) {
+        const user = pick(users);
+        const roll = next();
+        try {
+          if (roll < 0.5) {
+            await createTransaction(db, user.id, randomFields(user.id));
+          } else {
+            // Pick a recent transaction of that user; other writers may delete it first (NOT_FOUND is fine).
+            const { items } = await listTransactions(db, user.id, { limit: 20 });
+            const target = items.length > 0 ? pick(items) : undefined;
+            if (!target) continue;
+            if (roll < 0.8) await updateTransaction(db, user.id, { id: target.id, ...randomFields(user.id) });
+            else await deleteTransaction(db, user.id, { id: target.id });
+          }
+          applied++;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'NOT_FOUND') throw error;
+        }
+      }
+      return applied;
+    };
+
+    const applied = await Promise.all(Array.from({ length: WRITERS }, (_, index) => writer(index)));
+    expect(applied.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(WRITERS * OPERATIONS_PER_WRITER * 0.8);
+    expect(await findSummaryDrift(database.db)).toEqual([]);
+  });
+
+  it('also hold when a rebuild runs in the middle of the writes', async () => {
+    const user = await createUser(database.db, 'rebuild');
+    const category = (await createCategory(database.db, user.id, { name: 'Food' })).id;
+    const writes = Array.from({ length: 40 }, (_, index) =>
+      createTransaction(database.db, user.id, {
+        categoryId: category,
+        type: 'EXPENSE',
+        amount: `${index + 1}.00`,
+        date: MONTHS[index % MONTHS.length] + '-15',
+      }),
+    );
+    await Promise.all([...writes, rebuildSummaries(database.db, user.id), rebuildSummaries(database.db)]);
+    expect(await findSummaryDrift(database.db)).toEqual([]);
+  });
+});
