@@ -7,5 +7,7 @@ export default defineConfig({
     // PGlite restores a dump per file (~1 s); the concurrency test does thousands of writes.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The JSON report feeds the one-line total that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

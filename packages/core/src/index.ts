@@ -1,10 +1,16 @@
 /** @finsight/core: the finance domain. Every service takes `(db, userId, input)`. */
 export * from './accounts/service';
 export * from './categories/service';
-export { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions, DEFAULT_DATA_DIR } from './db/client';
+export {
+  createDatabase,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseOptions,
+  DEFAULT_DATA_DIR,
+} from './db/client';
 export { MIGRATIONS_FOLDER, runMigrations } from './db/migrate';
 export * as tables from './db/schema';
-export { HISTORY_MONTHS, getAnomalies } from './insights/anomalies';
+export { getAnomalies, HISTORY_MONTHS } from './insights/anomalies';
 export { getCategoryBreakdown } from './insights/category-breakdown';
 export { getIncomeVsExpense } from './insights/income-vs-expense';
 export { getTransactions } from './insights/transactions';

@@ -4,7 +4,9 @@ import { characterOverlapRatio, passwordProblems } from './password-rules';
 
 describe('password rules', () => {
   it('accepts a long, unrelated passphrase', () => {
-    expect(passwordProblems('violet-harbour-42', { username: 'jane', email: 'jane@example.com' })).toEqual([]);
+    expect(passwordProblems('violet-harbour-42', { username: 'jane', email: 'jane@example.com' })).toEqual(
+      [],
+    );
   });
 
   it('computes the character overlap like SequenceMatcher.quick_ratio', () => {

@@ -20,9 +20,7 @@ const ATTRIBUTE_LABELS: Record<keyof PasswordContext, string> = {
 export function passwordProblems(password: string, context: PasswordContext): string[] {
   const problems: string[] = [];
   if (password.length < PASSWORD_MIN_LENGTH) {
-    problems.push(
-      `This password is too short. It must contain at least ${PASSWORD_MIN_LENGTH} characters.`,
-    );
+    problems.push(`This password is too short. It must contain at least ${PASSWORD_MIN_LENGTH} characters.`);
   }
   if (/^\d+$/.test(password)) problems.push('This password is entirely numeric.');
   const similar = similarAttribute(password, context);

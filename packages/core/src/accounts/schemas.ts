@@ -8,7 +8,9 @@ export const username = z
   .string({ error: 'This field is required.' })
   .trim()
   .min(1, { error: 'This field may not be blank.' })
-  .max(USERNAME_MAX_LENGTH, { error: `Ensure this field has no more than ${USERNAME_MAX_LENGTH} characters.` })
+  .max(USERNAME_MAX_LENGTH, {
+    error: `Ensure this field has no more than ${USERNAME_MAX_LENGTH} characters.`,
+  })
   .regex(/^[\w.@+-]+$/u, {
     error: 'Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.',
   });
@@ -32,7 +34,9 @@ export const currencyCode = z
 const password = z
   .string({ error: 'This field is required.' })
   .min(1, { error: 'This field may not be blank.' })
-  .max(PASSWORD_MAX_LENGTH, { error: `Ensure this field has no more than ${PASSWORD_MAX_LENGTH} characters.` });
+  .max(PASSWORD_MAX_LENGTH, {
+    error: `Ensure this field has no more than ${PASSWORD_MAX_LENGTH} characters.`,
+  });
 
 /**
  * Registration. The password rules that need only the form (length, numeric, similarity to the username
@@ -47,7 +51,10 @@ export const registerInput = z
     preferredCurrency: currencyCode.optional(),
   })
   .superRefine((input, ctx) => {
-    for (const message of passwordProblems(input.password, { username: input.username, email: input.email })) {
+    for (const message of passwordProblems(input.password, {
+      username: input.username,
+      email: input.email,
+    })) {
       ctx.addIssue({ code: 'custom', path: ['password'], message });
     }
   });

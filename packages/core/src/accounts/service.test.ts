@@ -31,10 +31,15 @@ describe('accounts', () => {
 
   it('refuses a second account with the same email in any case, or the same username in any case', async () => {
     const before = await tableCounts(database.db);
-    await expect(register(database.db, { ...jane, username: 'jane2', email: 'JANE.DOE@example.com' })).rejects.toMatchObject(
-      { code: 'CONFLICT', fieldErrors: { email: ['A user with that email already exists.'] } },
-    );
-    await expect(register(database.db, { ...jane, username: 'JANE', email: 'other@example.com' })).rejects.toMatchObject({
+    await expect(
+      register(database.db, { ...jane, username: 'jane2', email: 'JANE.DOE@example.com' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      fieldErrors: { email: ['A user with that email already exists.'] },
+    });
+    await expect(
+      register(database.db, { ...jane, username: 'JANE', email: 'other@example.com' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       fieldErrors: { username: ['A user with that username already exists.'] },
     });
@@ -52,7 +57,10 @@ describe('accounts', () => {
     const before = await tableCounts(database.db);
     await expect(
       register(database.db, { username: 'mallory_k', email: 'kestrel.fields@example.com', password }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { password: expect.arrayContaining([message]) } });
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { password: expect.arrayContaining([message]) },
+    });
     expect(await tableCounts(database.db)).toEqual(before);
   });
 
@@ -62,12 +70,17 @@ describe('accounts', () => {
     [{ username: 'x'.repeat(151), email: 'a@example.com', password: 'violet-harbour-42' }, 'username'],
     [{ username: 'ann', email: 'not-an-email', password: 'violet-harbour-42' }, 'email'],
     [{ username: 'ann', email: 'a@example.com' }, 'password'],
-    [{ username: 'ann', email: 'a@example.com', password: 'violet-harbour-42', preferredCurrency: 'XYZ' }, 'preferredCurrency'],
-    [{ username: 'ann', email: 'a@example.com', password: 'violet-harbour-42', isAdmin: true }, 'non_field_errors'],
+    [
+      { username: 'ann', email: 'a@example.com', password: 'violet-harbour-42', preferredCurrency: 'XYZ' },
+      'preferredCurrency',
+    ],
+    [
+      { username: 'ann', email: 'a@example.com', password: 'violet-harbour-42', isAdmin: true },
+      'non_field_errors',
+    ],
   ])('refuses the registration %j with an error on %s', async (input, field) => {
     const before = await tableCounts(database.db);
-    // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
-    await expect(register(database.db, input as any)).rejects.toMatchObject({
+    await expect(register(database.db, input as never)).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       fieldErrors: { [field]: expect.any(Array) },
     });
@@ -75,7 +88,10 @@ describe('accounts', () => {
   });
 
   it('authenticates by email in any case and surrounding spaces', async () => {
-    const profile = await authenticate(database.db, { email: ' JANE.DOE@example.com', password: jane.password });
+    const profile = await authenticate(database.db, {
+      email: ' JANE.DOE@example.com',
+      password: jane.password,
+    });
     expect(profile.username).toBe('jane');
   });
 
@@ -108,7 +124,9 @@ describe('accounts', () => {
     const [row] = await database.db.query.users.findMany({ where: (u, { eq }) => eq(u.username, 'jane') });
     if (!row) throw new Error('jane is missing');
     expect((await getProfile(database.db, row.id)).email).toBe('jane.doe@example.com');
-    expect((await updateProfile(database.db, row.id, { preferredCurrency: 'eur' })).preferredCurrency).toBe('EUR');
+    expect((await updateProfile(database.db, row.id, { preferredCurrency: 'eur' })).preferredCurrency).toBe(
+      'EUR',
+    );
     await expect(getProfile(database.db, 2_000_000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(updateProfile(database.db, 2_000_000, { preferredCurrency: 'EUR' })).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -8,9 +8,9 @@ import { isCommonPassword } from './common-passwords';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password-hash';
 import {
   type LoginInput,
+  loginInput,
   type Profile,
   type RegisterInput,
-  loginInput,
   registerInput,
   type UpdateProfileInput,
   updateProfileInput,
@@ -93,7 +93,11 @@ export async function getProfile(db: Database, userId: number): Promise<Profile>
   return toProfile(row);
 }
 
-export async function updateProfile(db: Database, userId: number, input: UpdateProfileInput): Promise<Profile> {
+export async function updateProfile(
+  db: Database,
+  userId: number,
+  input: UpdateProfileInput,
+): Promise<Profile> {
   const data = parseInput(updateProfileInput, input);
   const [row] = await db
     .update(users)

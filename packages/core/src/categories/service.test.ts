@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../accounts/schemas';
-import { createTransaction } from '../transactions/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser, tableCounts } from '../testing/fixtures';
+import { createTransaction } from '../transactions/service';
 import { createCategory, deleteCategory, getCategory, listCategories, renameCategory } from './service';
 
 let database: TestDatabase;
@@ -37,12 +37,16 @@ describe('categories', () => {
   it('renames, refusing a name another of the user’s categories has', async () => {
     const db = database.db;
     const travel = await createCategory(db, alice.id, { name: 'Travel' });
-    expect(await renameCategory(db, alice.id, { id: travel.id, name: 'Trips' })).toMatchObject({ name: 'Trips' });
+    expect(await renameCategory(db, alice.id, { id: travel.id, name: 'Trips' })).toMatchObject({
+      name: 'Trips',
+    });
     await expect(renameCategory(db, alice.id, { id: travel.id, name: 'salary' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     // Changing only the case of its own name is fine.
-    expect(await renameCategory(db, alice.id, { id: travel.id, name: 'TRIPS' })).toMatchObject({ name: 'TRIPS' });
+    expect(await renameCategory(db, alice.id, { id: travel.id, name: 'TRIPS' })).toMatchObject({
+      name: 'TRIPS',
+    });
   });
 
   it.each([
@@ -54,16 +58,27 @@ describe('categories', () => {
     [{ name: 'Ok', userId: 1 }],
   ])('refuses %j and writes nothing', async (input) => {
     const before = await tableCounts(database.db);
-    // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
-    await expect(createCategory(database.db, alice.id, input as any)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(createCategory(database.db, alice.id, input as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await tableCounts(database.db)).toEqual(before);
   });
 
   it('refuses to delete a category that transactions use, and says why', async () => {
     const db = database.db;
     const food = await createCategory(db, alice.id, { name: 'Food' });
-    await createTransaction(db, alice.id, { categoryId: food.id, type: 'EXPENSE', amount: '9.99', date: '2026-03-02' });
-    await createTransaction(db, alice.id, { categoryId: food.id, type: 'EXPENSE', amount: '5', date: '2026-03-03' });
+    await createTransaction(db, alice.id, {
+      categoryId: food.id,
+      type: 'EXPENSE',
+      amount: '9.99',
+      date: '2026-03-02',
+    });
+    await createTransaction(db, alice.id, {
+      categoryId: food.id,
+      type: 'EXPENSE',
+      amount: '5',
+      date: '2026-03-03',
+    });
     await expect(deleteCategory(db, alice.id, { id: food.id })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'Cannot delete category "Food": 2 transactions use it. Move or delete them first.',

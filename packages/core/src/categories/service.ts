@@ -3,11 +3,12 @@ import type { Database } from '../db/client';
 import {
   isConstraintViolation,
   PG_FOREIGN_KEY_VIOLATION,
+  PG_RESTRICT_VIOLATION,
   PG_UNIQUE_VIOLATION,
 } from '../db/pg-error';
 import { categories, transactions } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { byIdInput, type ByIdInput } from '../validation/ids';
+import { type ByIdInput, byIdInput } from '../validation/ids';
 import { parseInput } from '../validation/parse-input';
 import {
   type Category,
@@ -53,7 +54,11 @@ export async function getCategory(db: Database, userId: number, input: ByIdInput
   return toCategory(row);
 }
 
-export async function createCategory(db: Database, userId: number, input: CreateCategoryInput): Promise<Category> {
+export async function createCategory(
+  db: Database,
+  userId: number,
+  input: CreateCategoryInput,
+): Promise<Category> {
   const data = parseInput(createCategoryInput, input);
   try {
     const [row] = await db.insert(categories).values({ userId, name: data.name }).returning(columns);
@@ -67,7 +72,11 @@ export async function createCategory(db: Database, userId: number, input: Create
   }
 }
 
-export async function renameCategory(db: Database, userId: number, input: RenameCategoryInput): Promise<Category> {
+export async function renameCategory(
+  db: Database,
+  userId: number,
+  input: RenameCategoryInput,
+): Promise<Category> {
   const data = parseInput(renameCategoryInput, input);
   try {
     const [row] = await db
@@ -86,7 +95,12 @@ export async function renameCategory(db: Database, userId: number, input: Rename
 }
 
 function inUse(name: string, uses?: number): AppError {
-  const what = uses === undefined ? 'transactions use it' : uses === 1 ? '1 transaction uses it' : `${uses} transactions use it`;
+  const what =
+    uses === undefined
+      ? 'transactions use it'
+      : uses === 1
+        ? '1 transaction uses it'
+        : `${uses} transactions use it`;
   return new AppError(
     'CONFLICT',
     `Cannot delete category "${name}": ${what}. Move or delete ${uses === 1 ? 'it' : 'them'} first.`,
@@ -105,7 +119,11 @@ export async function deleteCategory(db: Database, userId: number, input: ByIdIn
     await db.delete(categories).where(and(eq(categories.id, category.id), eq(categories.userId, userId)));
   } catch (error) {
     // A transaction was filed under it between the check and the delete; the foreign key still refuses.
-    if (isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'transactions_category_same_user_fk')) {
+    const fk = 'transactions_category_same_user_fk';
+    if (
+      isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, fk) ||
+      isConstraintViolation(error, PG_RESTRICT_VIOLATION, fk)
+    ) {
       throw inUse(category.name);
     }
     throw error;

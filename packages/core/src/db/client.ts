@@ -17,6 +17,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   db: Database;
   driver: 'postgres' | 'pglite';
+  /** The server's connection string (postgres driver only). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   const handle = options.url ? openPostgres(options.url, options) : await openPglite(options);
   if (options.migrate !== false) {
     try {
-      await runMigrations(handle, options.url);
+      await runMigrations(handle);
     } catch (error) {
       await handle.close();
       throw error;
@@ -62,6 +64,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   return {
     db: drizzlePostgres({ client, schema, casing }),
     driver: 'postgres',
+    url,
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -6,4 +6,6 @@ const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
 
 const handle = await createDatabase({ url, dataDir });
 await handle.close();
-console.log(`Migrations applied to ${url ? 'the PostgreSQL server in DATABASE_URL' : `PGlite at ${dataDir}`}.`);
+console.log(
+  `Migrations applied to ${url ? 'the PostgreSQL server in DATABASE_URL' : `PGlite at ${dataDir}`}.`,
+);

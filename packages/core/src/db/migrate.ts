@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -11,15 +12,16 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
 const MIGRATION_LOCK = 7_146_210_011;
 
 /** Applies pending migrations; already-applied ones are skipped, so running it at every start is safe. */
-export async function runMigrations(handle: DatabaseHandle, url?: string): Promise<void> {
-  if (handle.driver === 'pglite' || !url) {
+export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+  if (handle.driver === 'pglite') {
     // PGlite is single-connection and in-process: nothing else can migrate it concurrently.
-    // biome-ignore lint/suspicious/noExplicitAny: the pglite migrator wants its own driver's type
-    await migratePglite(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    // The handle is typed driver-neutrally; on this branch it is the PGlite one.
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
+  if (!handle.url) throw new Error('runMigrations: a postgres handle must carry its connection string');
   // One dedicated connection so the session-level advisory lock covers the whole migration.
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(handle.url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS_FOLDER });

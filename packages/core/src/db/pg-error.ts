@@ -10,11 +10,18 @@ export interface PgErrorInfo {
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_CHECK_VIOLATION = '23514';
+/** PostgreSQL 18 (PGlite) reports ON DELETE RESTRICT with its own code; 15 uses 23503. */
+export const PG_RESTRICT_VIOLATION = '23001';
 
 export function pgErrorInfo(error: unknown): PgErrorInfo | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const candidate = current as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      constraint?: unknown;
+      constraint_name?: unknown;
+      cause?: unknown;
+    };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
       const constraint = candidate.constraint_name ?? candidate.constraint;
       return { code: candidate.code, constraint: typeof constraint === 'string' ? constraint : undefined };

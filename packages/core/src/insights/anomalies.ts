@@ -87,7 +87,11 @@ export async function getAnomalies(db: Database, userId: number, month: string):
   const historyTotals = new Map<number, number>();
   for (const row of monthly) {
     const cents = toCents(row.total);
-    const entry = categories.get(row.categoryId) ?? { category: row.category, usedMonths: new Map(), current: 0 };
+    const entry = categories.get(row.categoryId) ?? {
+      category: row.category,
+      usedMonths: new Map(),
+      current: 0,
+    };
     categories.set(row.categoryId, entry);
     if (row.monthIndex === targetIndex) {
       entry.current = cents;
@@ -165,7 +169,9 @@ export async function getAnomalies(db: Database, userId: number, month: string):
     });
   }
 
-  anomalies.sort((a, b) => toCents(b.observed) - toCents(b.baseline) - (toCents(a.observed) - toCents(a.baseline)));
+  anomalies.sort(
+    (a, b) => toCents(b.observed) - toCents(b.baseline) - (toCents(a.observed) - toCents(a.baseline)),
+  );
   return { month, historyMonths, anomalies };
 }
 
@@ -186,7 +192,7 @@ async function findLargeTransactions(
     ), centre AS (
       SELECT category_id, count(*)::integer AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) AS median
         FROM history GROUP BY category_id
-       HAVING count(*) >= ${LARGE_MIN_HISTORY}
+       HAVING count(*) >= ${LARGE_MIN_HISTORY}::integer
     ), spread AS (
       SELECT h.category_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(h.amount - c.median)) AS mad
         FROM history h JOIN centre c USING (category_id)
@@ -200,8 +206,8 @@ async function findLargeTransactions(
       JOIN categories cat ON cat.id = t.category_id AND cat.user_id = t.user_id
      WHERE t.user_id = ${userId} AND t.type = 'EXPENSE'
        AND t.date >= ${monthStart}::date AND t.date < ${monthEnd}::date
-       AND t.amount::float8 >= ${LARGE_MIN_RATIO} * c.median
-       AND t.amount::float8 - c.median > ${ROBUST_Z} * ${MAD_TO_SIGMA} * s.mad
+       AND t.amount::float8 >= ${LARGE_MIN_RATIO}::float8 * c.median
+       AND t.amount::float8 - c.median > ${ROBUST_Z * MAD_TO_SIGMA}::float8 * s.mad
      ORDER BY t.amount DESC, t.id`);
   return rowsOf<LargeTransactionRow>(result);
 }

@@ -6,7 +6,11 @@ import { parseInput } from '../validation/parse-input';
 import { type CategoryBreakdown, type CategoryShare, monthArgument } from './schemas';
 
 /** get_category_breakdown(user_id, month): expenses per category with each one's share, largest first. */
-export async function getCategoryBreakdown(db: Database, userId: number, month: string): Promise<CategoryBreakdown> {
+export async function getCategoryBreakdown(
+  db: Database,
+  userId: number,
+  month: string,
+): Promise<CategoryBreakdown> {
   const { start, end } = monthRange(parseInput(monthArgument, month));
   const result = await db.execute(sql`
     SELECT c.id AS "categoryId",

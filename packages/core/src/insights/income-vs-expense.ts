@@ -1,11 +1,15 @@
 import type { Database } from '../db/client';
 import { getMonthlySummary } from '../summaries/service';
-import { parseInput } from '../validation/parse-input';
 import { toCents } from '../validation/money';
+import { parseInput } from '../validation/parse-input';
 import { type IncomeVsExpense, monthArgument } from './schemas';
 
 /** get_income_vs_expense(user_id, month): read from the stored monthly summary, not recomputed. */
-export async function getIncomeVsExpense(db: Database, userId: number, month: string): Promise<IncomeVsExpense> {
+export async function getIncomeVsExpense(
+  db: Database,
+  userId: number,
+  month: string,
+): Promise<IncomeVsExpense> {
   const summary = await getMonthlySummary(db, userId, { month: parseInput(monthArgument, month) });
   const income = toCents(summary.totalIncome);
   return {

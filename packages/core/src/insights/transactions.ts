@@ -5,7 +5,11 @@ import { parseInput } from '../validation/parse-input';
 import { type DateRangeInput, dateRangeInput, type TransactionsInRange } from './schemas';
 
 /** get_transactions(user_id, date_range): the user's transactions between two dates, both included. */
-export async function getTransactions(db: Database, userId: number, range: DateRangeInput): Promise<TransactionsInRange> {
+export async function getTransactions(
+  db: Database,
+  userId: number,
+  range: DateRangeInput,
+): Promise<TransactionsInRange> {
   const { from, to, limit } = parseInput(dateRangeInput, range);
   const rows = await db
     .select({
@@ -17,7 +21,10 @@ export async function getTransactions(db: Database, userId: number, range: DateR
       note: transactions.note,
     })
     .from(transactions)
-    .innerJoin(categories, and(eq(categories.id, transactions.categoryId), eq(categories.userId, transactions.userId)))
+    .innerJoin(
+      categories,
+      and(eq(categories.id, transactions.categoryId), eq(categories.userId, transactions.userId)),
+    )
     .where(and(eq(transactions.userId, userId), gte(transactions.date, from), lte(transactions.date, to)))
     .orderBy(desc(transactions.date), desc(transactions.id))
     .limit(limit + 1);

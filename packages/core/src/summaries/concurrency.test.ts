@@ -3,23 +3,18 @@ import { createCategory } from '../categories/service';
 import { createDatabase, type DatabaseHandle } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
-import { createTransaction, deleteTransaction, listTransactions, updateTransaction } from '../transactions/service';
+import { seededRandom } from '../testing/random';
+import {
+  createTransaction,
+  deleteTransaction,
+  listTransactions,
+  updateTransaction,
+} from '../transactions/service';
 import { findSummaryDrift, rebuildSummaries } from './service';
 
 const WRITERS = 8;
 const OPERATIONS_PER_WRITER = 250;
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let database: TestDatabase;
 /** On the server every writer gets its own connection pool, so the writes really overlap. */
@@ -46,10 +41,11 @@ describe('monthly summaries under concurrent writers', () => {
 
     const writer = async (index: number) => {
       const db = database.url
-        ? (pools[pools.push(await createDatabase({ url: database.url, migrate: false, maxConnections: 2 })) - 1]
-            ?.db ?? database.db)
+        ? (pools[
+            pools.push(await createDatabase({ url: database.url, migrate: false, maxConnections: 2 })) - 1
+          ]?.db ?? database.db)
         : database.db;
-      const next = random(1000 + index);
+      const next = seededRandom(1000 + index);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
       const randomFields = (userId: number) => ({
         categoryId: pick(categories.get(userId) ?? []),
@@ -81,7 +77,9 @@ describe('monthly summaries under concurrent writers', () => {
     };
 
     const applied = await Promise.all(Array.from({ length: WRITERS }, (_, index) => writer(index)));
-    expect(applied.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(WRITERS * OPERATIONS_PER_WRITER * 0.8);
+    expect(applied.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(
+      WRITERS * OPERATIONS_PER_WRITER * 0.8,
+    );
     expect(await findSummaryDrift(database.db)).toEqual([]);
   });
 
@@ -93,7 +91,7 @@ describe('monthly summaries under concurrent writers', () => {
         categoryId: category,
         type: 'EXPENSE',
         amount: `${index + 1}.00`,
-        date: MONTHS[index % MONTHS.length] + '-15',
+        date: `${MONTHS[index % MONTHS.length]}-15`,
       }),
     );
     await Promise.all([...writes, rebuildSummaries(database.db, user.id), rebuildSummaries(database.db)]);

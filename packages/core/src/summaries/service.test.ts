@@ -23,9 +23,13 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const totals = async (month: string) => {
-  const { totalIncome, totalExpense, savings, transactionCount } = await getMonthlySummary(database.db, user.id, {
-    month,
-  });
+  const { totalIncome, totalExpense, savings, transactionCount } = await getMonthlySummary(
+    database.db,
+    user.id,
+    {
+      month,
+    },
+  );
   return { totalIncome, totalExpense, savings, transactionCount };
 };
 
@@ -42,9 +46,19 @@ describe('monthly summaries follow every transaction write', () => {
   });
 
   it('add a created transaction to its month', async () => {
-    await createTransaction(database.db, user.id, { categoryId: salary, type: 'INCOME', amount: '3000', date: '2026-04-01' });
+    await createTransaction(database.db, user.id, {
+      categoryId: salary,
+      type: 'INCOME',
+      amount: '3000',
+      date: '2026-04-01',
+    });
     groceries = (
-      await createTransaction(database.db, user.id, { categoryId: food, type: 'EXPENSE', amount: '120.40', date: '2026-04-05' })
+      await createTransaction(database.db, user.id, {
+        categoryId: food,
+        type: 'EXPENSE',
+        amount: '120.40',
+        date: '2026-04-05',
+      })
     ).id;
     expect(await totals('2026-04')).toEqual({
       totalIncome: '3000.00',
@@ -56,7 +70,11 @@ describe('monthly summaries follow every transaction write', () => {
 
   it('apply a new amount within the month', async () => {
     await updateTransaction(database.db, user.id, { id: groceries, amount: '100.00', date: '2026-04-30' });
-    expect(await totals('2026-04')).toMatchObject({ totalExpense: '100.00', savings: '2900.00', transactionCount: 2 });
+    expect(await totals('2026-04')).toMatchObject({
+      totalExpense: '100.00',
+      savings: '2900.00',
+      transactionCount: 2,
+    });
   });
 
   it('move a transaction that moves to another month, in both months', async () => {
@@ -77,11 +95,20 @@ describe('monthly summaries follow every transaction write', () => {
 
   it('switch the column when the type changes', async () => {
     await updateTransaction(database.db, user.id, { id: groceries, type: 'INCOME', categoryId: salary });
-    expect(await totals('2026-05')).toMatchObject({ totalIncome: '80.00', totalExpense: '0.00', savings: '80.00' });
+    expect(await totals('2026-05')).toMatchObject({
+      totalIncome: '80.00',
+      totalExpense: '0.00',
+      savings: '80.00',
+    });
   });
 
   it('handle a move across a year boundary together with a type change', async () => {
-    await updateTransaction(database.db, user.id, { id: groceries, type: 'EXPENSE', categoryId: food, date: '2025-12-31' });
+    await updateTransaction(database.db, user.id, {
+      id: groceries,
+      type: 'EXPENSE',
+      categoryId: food,
+      date: '2025-12-31',
+    });
     expect(await totals('2026-05')).toMatchObject({ transactionCount: 0, totalIncome: '0.00' });
     expect(await totals('2025-12')).toMatchObject({ totalExpense: '80.00', transactionCount: 1 });
   });
@@ -101,7 +128,9 @@ describe('monthly summaries follow every transaction write', () => {
       INSERT INTO transactions (user_id, category_id, type, amount, date)
       VALUES (${user.id}, ${food}, 'EXPENSE', 10.25, '2026-06-10'), (${user.id}, ${food}, 'EXPENSE', 4.75, '2026-06-11')`);
     expect(await totals('2026-06')).toMatchObject({ totalExpense: '15.00', transactionCount: 2 });
-    await database.db.execute(sql`UPDATE transactions SET date = date + 30 WHERE user_id = ${user.id} AND date >= '2026-06-01'`);
+    await database.db.execute(
+      sql`UPDATE transactions SET date = date + 30 WHERE user_id = ${user.id} AND date >= '2026-06-01'`,
+    );
     expect(await totals('2026-06')).toMatchObject({ transactionCount: 0 });
     expect(await totals('2026-07')).toMatchObject({ totalExpense: '15.00', transactionCount: 2 });
     expect(await findSummaryDrift(database.db)).toEqual([]);
@@ -114,7 +143,9 @@ describe('monthly summaries follow every transaction write', () => {
 
 describe('rebuildSummaries', () => {
   it('recomputes damaged summaries from the transactions, for one user or everyone', async () => {
-    await database.db.execute(sql`UPDATE monthly_summaries SET total_expense = 999999 WHERE user_id = ${user.id}`);
+    await database.db.execute(
+      sql`UPDATE monthly_summaries SET total_expense = 999999 WHERE user_id = ${user.id}`,
+    );
     await database.db.execute(sql`DELETE FROM monthly_summaries WHERE user_id = ${user.id} AND month = 4`);
     expect((await findSummaryDrift(database.db, user.id)).length).toBeGreaterThan(0);
     const { months } = await rebuildSummaries(database.db, user.id);

@@ -4,13 +4,24 @@ import { rowsOf } from '../db/rows';
 import { monthlySummaries } from '../db/schema';
 import { currentMonth, formatMonth, monthRange } from '../validation/dates';
 import { parseInput } from '../validation/parse-input';
-import { type MonthInput, type MonthlySummary, monthInput, type TrendInput, type TrendPoint, trendInput } from './schemas';
+import {
+  type MonthInput,
+  type MonthlySummary,
+  monthInput,
+  type TrendInput,
+  type TrendPoint,
+  trendInput,
+} from './schemas';
 
 /** Shared with the trigger in drizzle/0001_monthly_summary_trigger.sql. */
 const SUMMARY_LOCK_CLASS = 1_718_185_587;
 
 /** The stored summary of one month; zeros when the month has no transactions. */
-export async function getMonthlySummary(db: Database, userId: number, input: MonthInput = {}): Promise<MonthlySummary> {
+export async function getMonthlySummary(
+  db: Database,
+  userId: number,
+  input: MonthInput = {},
+): Promise<MonthlySummary> {
   const month = parseInput(monthInput, input).month ?? currentMonth();
   const { year, month: monthNumber } = monthRange(month);
   const [row] = await db
@@ -36,7 +47,11 @@ export async function getMonthlySummary(db: Database, userId: number, input: Mon
 }
 
 /** Income, expense and savings for each of the `months` months ending at `endMonth`, empty months as zeros. */
-export async function getMonthlyTrend(db: Database, userId: number, input: TrendInput = {}): Promise<TrendPoint[]> {
+export async function getMonthlyTrend(
+  db: Database,
+  userId: number,
+  input: TrendInput = {},
+): Promise<TrendPoint[]> {
   const data = parseInput(trendInput, input);
   const end = monthRange(data.endMonth ?? currentMonth());
   const start = monthRange(formatMonth(end.year, end.month), -(data.months - 1));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { register } from '../accounts/service';
 import type { Profile } from '../accounts/schemas';
+import { register } from '../accounts/service';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/rows';
 
@@ -19,8 +19,15 @@ export async function createUser(db: Database, name = 'user'): Promise<Profile> 
 }
 
 /** Row counts of the tables a failed call must leave untouched. */
-export async function tableCounts(db: Database): Promise<Record<string, number>> {
-  const [row] = rowsOf<Record<string, number>>(
+export interface TableCounts {
+  users: number;
+  categories: number;
+  transactions: number;
+  monthly_summaries: number;
+}
+
+export async function tableCounts(db: Database): Promise<TableCounts> {
+  const [row] = rowsOf<TableCounts>(
     await db.execute(sql`
       SELECT (SELECT count(*) FROM users)::integer AS users,
              (SELECT count(*) FROM categories)::integer AS categories,

@@ -34,7 +34,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {
       const leftovers = await admin<{ datname: string }[]>`
         select datname from pg_database where datname like ${`${prefix}%`}`;
-      for (const { datname } of leftovers) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      for (const { datname } of leftovers)
+        await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       await admin.end();
     };
   }

@@ -32,9 +32,7 @@ export const updateTransactionInput = z.strictObject({
   type: transactionType.optional(),
   amount: money.optional(),
   date: isoDate.optional(),
-  note: note
-    .nullish()
-    .transform((value) => (value === null ? '' : value)),
+  note: note.nullish().transform((value) => (value === null ? '' : value)),
 });
 export type UpdateTransactionInput = z.input<typeof updateTransactionInput>;
 

@@ -87,16 +87,14 @@ describe('creating and reading transactions', () => {
   ])('refuses a bad %s (%j) with a field error and writes nothing', async (field, override) => {
     const before = await tableCounts(database.db);
     const input = { ...valid, categoryId: food, ...override };
-    // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
-    const error = await createTransaction(database.db, alice.id, input as any).catch((e: unknown) => e);
+    const error = await createTransaction(database.db, alice.id, input as never).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { [field]: [expect.any(String)] } });
     expect(await tableCounts(database.db)).toEqual(before);
   });
 
   it('refuses a missing field', async () => {
     const { amount: _, ...withoutAmount } = { ...valid, categoryId: food };
-    // biome-ignore lint/suspicious/noExplicitAny: deliberately incomplete input
-    await expect(createTransaction(database.db, alice.id, withoutAmount as any)).rejects.toMatchObject({
+    await expect(createTransaction(database.db, alice.id, withoutAmount as never)).rejects.toMatchObject({
       fieldErrors: { amount: [expect.any(String)] },
     });
   });
@@ -123,9 +121,18 @@ describe('updating and deleting', () => {
       note: 'Groceries',
     });
     const updated = await updateTransaction(database.db, alice.id, { id: created.id, amount: '22.40' });
-    expect(updated).toMatchObject({ amount: '22.40', note: 'Groceries', date: '2026-02-10', type: 'EXPENSE' });
-    expect(await updateTransaction(database.db, alice.id, { id: created.id })).toMatchObject({ amount: '22.40' });
-    expect(await updateTransaction(database.db, alice.id, { id: created.id, note: null })).toMatchObject({ note: '' });
+    expect(updated).toMatchObject({
+      amount: '22.40',
+      note: 'Groceries',
+      date: '2026-02-10',
+      type: 'EXPENSE',
+    });
+    expect(await updateTransaction(database.db, alice.id, { id: created.id })).toMatchObject({
+      amount: '22.40',
+    });
+    expect(await updateTransaction(database.db, alice.id, { id: created.id, note: null })).toMatchObject({
+      note: '',
+    });
   });
 
   it('refuses bad values in an update and leaves the row as it was', async () => {
@@ -135,9 +142,15 @@ describe('updating and deleting', () => {
       amount: '7.00',
       date: '2026-02-11',
     });
-    for (const bad of [{ amount: '-1' }, { date: '2026-02-31' }, { categoryId: bobsCategory }, { type: 'GIFT' }]) {
-      // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
-      await expect(updateTransaction(database.db, alice.id, { id: created.id, ...bad } as any)).rejects.toMatchObject({
+    for (const bad of [
+      { amount: '-1' },
+      { date: '2026-02-31' },
+      { categoryId: bobsCategory },
+      { type: 'GIFT' },
+    ]) {
+      await expect(
+        updateTransaction(database.db, alice.id, { id: created.id, ...bad } as never),
+      ).rejects.toMatchObject({
         code: 'BAD_REQUEST',
       });
     }
@@ -152,7 +165,9 @@ describe('updating and deleting', () => {
       date: '2026-02-12',
     });
     await deleteTransaction(database.db, alice.id, { id: created.id });
-    await expect(getTransaction(database.db, alice.id, { id: created.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getTransaction(database.db, alice.id, { id: created.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(deleteTransaction(database.db, alice.id, { id: created.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -222,7 +237,11 @@ describe('listing', () => {
     } while (cursor);
     const offset: number[] = [];
     for (let start = 0; start < 35; start += 7) {
-      const page = await listTransactions(database.db, carol.id, { limit: 7, offset: start, includeTotal: true });
+      const page = await listTransactions(database.db, carol.id, {
+        limit: 7,
+        offset: start,
+        includeTotal: true,
+      });
       expect(page.total).toBe(30);
       offset.push(...page.items.map((t) => t.id));
     }
@@ -233,7 +252,11 @@ describe('listing', () => {
 
   it('filters by date range, type, category and note text (wildcards taken literally)', async () => {
     const db = database.db;
-    const inFebruary = await listTransactions(db, carol.id, { from: '2026-02-01', to: '2026-02-28', limit: 200 });
+    const inFebruary = await listTransactions(db, carol.id, {
+      from: '2026-02-01',
+      to: '2026-02-28',
+      limit: 200,
+    });
     expect(inFebruary.items.every((t) => t.date.startsWith('2026-02'))).toBe(true);
     expect(inFebruary.items).toHaveLength(10);
     const income = await listTransactions(db, carol.id, { type: 'INCOME', includeTotal: true });
@@ -257,7 +280,9 @@ describe('listing', () => {
 
   it('refuses contradictory or malformed list options', async () => {
     const db = database.db;
-    await expect(listTransactions(db, carol.id, { from: '2026-03-01', to: '2026-01-01' })).rejects.toMatchObject({
+    await expect(
+      listTransactions(db, carol.id, { from: '2026-03-01', to: '2026-01-01' }),
+    ).rejects.toMatchObject({
       fieldErrors: { to: [expect.any(String)] },
     });
     await expect(listTransactions(db, carol.id, { cursor: 'abc', offset: 5 })).rejects.toMatchObject({

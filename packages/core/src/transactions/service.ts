@@ -98,7 +98,9 @@ export async function listTransactions(
 
 export async function getTransaction(db: Database, userId: number, input: ByIdInput): Promise<Transaction> {
   const { id } = parseInput(byIdInput, input);
-  const [row] = await selectTransactions(db).where(and(eq(transactions.id, id), eq(transactions.userId, userId)));
+  const [row] = await selectTransactions(db).where(
+    and(eq(transactions.id, id), eq(transactions.userId, userId)),
+  );
   if (!row) throw notFound();
   return toTransaction(row);
 }

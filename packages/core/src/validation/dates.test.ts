@@ -6,12 +6,18 @@ describe('dates', () => {
     expect(isoDate.parse(value)).toBe(value);
   });
 
-  it.each(['2023-02-30', '2023-02-29', '2026-13-01', '2026-1-5', '26-01-05', '2026-01-05T00:00', '', '1899-12-31'])(
-    'refuses %j',
-    (value) => {
-      expect(isoDate.safeParse(value).success).toBe(false);
-    },
-  );
+  it.each([
+    '2023-02-30',
+    '2023-02-29',
+    '2026-13-01',
+    '2026-1-5',
+    '26-01-05',
+    '2026-01-05T00:00',
+    '',
+    '1899-12-31',
+  ])('refuses %j', (value) => {
+    expect(isoDate.safeParse(value).success).toBe(false);
+  });
 
   it('refuses non-strings', () => {
     expect(isoDate.safeParse(20260105).success).toBe(false);
@@ -22,7 +28,12 @@ describe('dates', () => {
   });
 
   it('moves across year boundaries', () => {
-    expect(monthRange('2026-01', -1)).toEqual({ year: 2025, month: 12, start: '2025-12-01', end: '2026-01-01' });
+    expect(monthRange('2026-01', -1)).toEqual({
+      year: 2025,
+      month: 12,
+      start: '2025-12-01',
+      end: '2026-01-01',
+    });
     expect(monthRange('2026-12')).toEqual({ year: 2026, month: 12, start: '2026-12-01', end: '2027-01-01' });
     expect(monthRange('2026-03', -12).start).toBe('2025-03-01');
   });

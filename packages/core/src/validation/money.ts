@@ -32,7 +32,8 @@ export function normaliseMoney(raw: string | number): MoneyResult {
   }
   const match = DECIMAL.exec(text);
   const [, minus, integerPart = '', fractionPart = ''] = match ?? [];
-  if (!match || (integerPart === '' && fractionPart === '')) return { ok: false, message: moneyMessages.invalid };
+  if (!match || (integerPart === '' && fractionPart === ''))
+    return { ok: false, message: moneyMessages.invalid };
   const integerDigits = integerPart.replace(/^0+/, '');
   const isZero = /^0*$/.test(integerDigits + fractionPart);
   if (minus || isZero) return { ok: false, message: moneyMessages.positive };

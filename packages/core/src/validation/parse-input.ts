@@ -21,6 +21,8 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   if (result.success) return result.data;
   const fieldErrors = fieldErrorsOf(result.error);
   const first = Object.entries(fieldErrors)[0];
-  const message = first ? `${first[0] === NON_FIELD_ERRORS ? 'Input' : first[0]}: ${first[1][0]}` : 'Invalid input.';
+  const message = first
+    ? `${first[0] === NON_FIELD_ERRORS ? 'Input' : first[0]}: ${first[1][0]}`
+    : 'Invalid input.';
   throw new AppError('BAD_REQUEST', message, fieldErrors);
 }

@@ -19,6 +19,9 @@ export const categories = pgTable(
     unique('categories_id_user_id_key').on(t.id, t.userId),
     // Uniqueness per user ignoring case; also serves the category list (user_id = ? ORDER BY lower(name)).
     uniqueIndex('categories_user_id_name_lower_key').on(t.userId, sql`lower(${t.name})`),
-    check('categories_name_trimmed', sql`${t.name} = btrim(${t.name}) AND char_length(${t.name}) BETWEEN 1 AND ${sql.raw(String(CATEGORY_NAME_MAX_LENGTH))}`),
+    check(
+      'categories_name_trimmed',
+      sql`${t.name} = btrim(${t.name}) AND char_length(${t.name}) BETWEEN 1 AND ${sql.raw(String(CATEGORY_NAME_MAX_LENGTH))}`,
+    ),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { char, check, integer, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../limits';
-import { check, char, integer, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
