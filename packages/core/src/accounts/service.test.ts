@@ -96,10 +96,12 @@ describe('accounts', () => {
   });
 
   it('fails the same way for a wrong password and an unknown email', async () => {
-    const wrong = authenticate(database.db, { email: 'jane.doe@example.com', password: 'nope-nope-nope' });
-    const unknown = authenticate(database.db, { email: 'nobody@example.com', password: jane.password });
-    await expect(wrong).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: INVALID_CREDENTIALS });
-    await expect(unknown).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: INVALID_CREDENTIALS });
+    await expect(
+      authenticate(database.db, { email: 'jane.doe@example.com', password: 'nope-nope-nope' }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: INVALID_CREDENTIALS });
+    await expect(
+      authenticate(database.db, { email: 'nobody@example.com', password: jane.password }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: INVALID_CREDENTIALS });
   });
 
   it('spends a password hash on unknown emails too, so timing does not reveal which emails exist', async () => {
