@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/rows';
-import { monthRange } from '../validation/dates';
+import { currentMonth, monthRange } from '../validation/dates';
 import { fromCents, toCents } from '../validation/money';
 import { parseInput } from '../validation/parse-input';
 import { MAD_TO_SIGMA, median, medianAbsoluteDeviation } from './robust-stats';
@@ -65,8 +65,13 @@ interface CategoryHistory {
 const ratio = (observed: number, baseline: number) => (observed / baseline).toFixed(1);
 const percent = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
 
-export async function getAnomalies(db: Database, userId: number, month: string): Promise<AnomalyReport> {
-  const target = monthRange(parseInput(monthArgument, month));
+export async function getAnomalies(
+  db: Database,
+  userId: number,
+  monthArg: string = currentMonth(),
+): Promise<AnomalyReport> {
+  const month = parseInput(monthArgument, monthArg);
+  const target = monthRange(month);
   const historyStart = monthRange(month, -HISTORY_MONTHS);
   const targetIndex = target.year * 12 + target.month - 1;
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/rows';
-import { monthRange } from '../validation/dates';
+import { currentMonth, monthRange } from '../validation/dates';
 import { parseInput } from '../validation/parse-input';
 import { type CategoryBreakdown, type CategoryShare, monthArgument } from './schemas';
 
@@ -9,9 +9,10 @@ import { type CategoryBreakdown, type CategoryShare, monthArgument } from './sch
 export async function getCategoryBreakdown(
   db: Database,
   userId: number,
-  month: string,
+  monthArg: string = currentMonth(),
 ): Promise<CategoryBreakdown> {
-  const { start, end } = monthRange(parseInput(monthArgument, month));
+  const month = parseInput(monthArgument, monthArg);
+  const { start, end } = monthRange(month);
   const result = await db.execute(sql`
     SELECT c.id AS "categoryId",
            c.name AS category,

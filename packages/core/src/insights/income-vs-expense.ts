@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { getMonthlySummary } from '../summaries/service';
+import { currentMonth } from '../validation/dates';
 import { toCents } from '../validation/money';
 import { parseInput } from '../validation/parse-input';
 import { type IncomeVsExpense, monthArgument } from './schemas';
@@ -8,7 +9,7 @@ import { type IncomeVsExpense, monthArgument } from './schemas';
 export async function getIncomeVsExpense(
   db: Database,
   userId: number,
-  month: string,
+  month: string = currentMonth(),
 ): Promise<IncomeVsExpense> {
   const summary = await getMonthlySummary(db, userId, { month: parseInput(monthArgument, month) });
   const income = toCents(summary.totalIncome);
