@@ -2,7 +2,13 @@
  * The one error vocabulary of finsight. Codes are named like tRPC's so the API maps them one to one;
  * the REST adapter maps the same codes to HTTP statuses.
  */
-export type AppErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type AppErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS';
 
 /** Field path ("amount", "items.0.note") to messages; "non_field_errors" for the input as a whole. */
 export type FieldErrors = Record<string, string[]>;

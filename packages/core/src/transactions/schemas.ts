@@ -50,6 +50,9 @@ export const transactionFilters = z.strictObject({
   search: z.string().trim().max(100).optional(),
 });
 
+export type TransactionFiltersInput = z.input<typeof transactionFilters>;
+export type TransactionFilters = z.output<typeof transactionFilters>;
+
 export const listTransactionsInput = transactionFilters
   .extend({
     limit: z.number().int().min(1).max(LIST_MAX_LIMIT).default(LIST_DEFAULT_LIMIT),

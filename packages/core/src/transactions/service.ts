@@ -12,7 +12,10 @@ import {
   type ListTransactionsInput,
   listTransactionsInput,
   type Transaction,
+  type TransactionFilters,
+  type TransactionFiltersInput,
   type TransactionPage,
+  transactionFilters,
   type UpdateTransactionInput,
   updateTransactionInput,
 } from './schemas';
@@ -54,18 +57,39 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-export async function listTransactions(
-  db: Database,
-  userId: number,
-  input: ListTransactionsInput = {},
-): Promise<TransactionPage> {
-  const data = parseInput(listTransactionsInput, input);
+function filterConditions(userId: number, data: TransactionFilters): SQL[] {
   const filters: SQL[] = [eq(transactions.userId, userId)];
   if (data.from) filters.push(gte(transactions.date, data.from));
   if (data.to) filters.push(lte(transactions.date, data.to));
   if (data.type) filters.push(eq(transactions.type, data.type));
   if (data.categoryId) filters.push(eq(transactions.categoryId, data.categoryId));
   if (data.search) filters.push(ilike(transactions.note, `%${escapeLike(data.search)}%`));
+  return filters;
+}
+
+/**
+ * Every matching transaction in list order, unpaginated — what a client of the documented framework gets
+ * from the plain list endpoint. Prefer `listTransactions` pages for anything interactive.
+ */
+export async function listAllTransactions(
+  db: Database,
+  userId: number,
+  input: TransactionFiltersInput = {},
+): Promise<Transaction[]> {
+  const data = parseInput(transactionFilters, input);
+  const rows = await selectTransactions(db)
+    .where(and(...filterConditions(userId, data)))
+    .orderBy(desc(transactions.date), desc(transactions.id));
+  return rows.map(toTransaction);
+}
+
+export async function listTransactions(
+  db: Database,
+  userId: number,
+  input: ListTransactionsInput = {},
+): Promise<TransactionPage> {
+  const data = parseInput(listTransactionsInput, input);
+  const filters = filterConditions(userId, data);
 
   const page = [...filters];
   if (data.cursor) {

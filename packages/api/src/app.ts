@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { resolve } from 'node:path';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Database } from '@finsight/core';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createTokenService, type TokenService } from './auth/jwt';
+import { memoryRateLimiter, type RateLimiter, redisRateLimiter, unlimited } from './auth/rate-limiter';
+import { resolveUser } from './context';
+import type { Env } from './env';
+import { buildOpenApiDocument } from './openapi';
+import { handleError } from './rest/errors';
+import { restApi } from './rest/plugin';
+import { type AppRouter, appRouter } from './root';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+  }
+}
+
+export interface BuildAppOptions {
+  db: Database;
+  env: Env;
+  jwtSecret: string;
+  /** Override the rate limiter (tests); otherwise built from AUTH_RATE_LIMIT and REDIS_URL. */
+  authLimiter?: RateLimiter;
+  /** Override the clock of the token service (tests). */
+  tokens?: TokenService;
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+const dbPlugin = fp(
+  async (app: FastifyInstance, { db }: { db: Database }) => {
+    app.decorate('db', db);
+  },
+  { name: 'finsight-db' },
+);
+
+function buildLimiter(env: Env): RateLimiter {
+  if (!env.AUTH_RATE_LIMIT) return unlimited;
+  return env.REDIS_URL
+    ? redisRateLimiter(env.AUTH_RATE_LIMIT, env.REDIS_URL)
+    : memoryRateLimiter(env.AUTH_RATE_LIMIT);
+}
+
+/** Builds the whole HTTP app; `server.ts` only listens and shuts down. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { env } = options;
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: env.TRUST_PROXY,
+    logger: {
+      level: env.LOG_LEVEL,
+      // Passwords and tokens never reach the logs: bodies are not logged, and these headers are hidden.
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+    },
+  });
+  const tokens = options.tokens ?? createTokenService(options.jwtSecret);
+  const authLimiter = options.authLimiter ?? buildLimiter(env);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onClose', async () => {
+    await authLimiter.close();
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const hint =
+      path.startsWith('/api/') && !path.endsWith('/')
+        ? ` Did you mean ${path}/ (with a trailing slash)?`
+        : '';
+    return reply.status(404).send({ detail: `Not found.${hint}` });
+  });
+
+  await app.register(dbPlugin, { db: options.db });
+  await app.register(helmet, {
+    // The API docs page loads its own inline scripts and styles.
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
+    credentials: false,
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await options.db.execute(sql`select 1`);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', detail: 'Database unreachable.' });
+    }
+  });
+
+  // Registered plainly, not through fastify-plugin: its JSON parser must not leak into the REST scope.
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req }) => ({
+        db: options.db,
+        tokens,
+        authLimiter,
+        ip: req.ip,
+        ...(await resolveUser(tokens, req.headers.authorization)),
+      }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          app.log.error({ err: error.cause ?? error, path }, 'tRPC error');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const document = buildOpenApiDocument();
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', async () => document);
+      await api.register(swagger, { mode: 'static', specification: { document: document as never } });
+      await api.register(swaggerUi, { routePrefix: '/docs' });
+      await api.register(restApi, { tokens, authLimiter });
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = env.WEB_DIST ? resolve(env.WEB_DIST) : undefined;
+  if (webDist && existsSync(webDist)) {
+    const { default: staticFiles } = await import('@fastify/static');
+    await app.register(staticFiles, { root: webDist, wildcard: false });
+    // Client-side routes fall back to index.html.
+    app.get('/*', (_request, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

@@ -1,0 +1,31 @@
+import {
+  getAnomalies,
+  getCategoryBreakdown,
+  getIncomeVsExpense,
+  getMonthlySummary,
+  getMonthlyTrend,
+  getTransactions,
+} from '@finsight/core';
+import { dateRangeInput, monthInput, trendInput } from '@finsight/core/schemas';
+import { protectedProcedure, router } from '../trpc';
+
+export const insightsRouter = router({
+  summary: protectedProcedure
+    .input(monthInput)
+    .query(({ ctx, input }) => getMonthlySummary(ctx.db, ctx.userId, input)),
+  incomeVsExpense: protectedProcedure
+    .input(monthInput)
+    .query(({ ctx, input }) => getIncomeVsExpense(ctx.db, ctx.userId, input.month)),
+  breakdown: protectedProcedure
+    .input(monthInput)
+    .query(({ ctx, input }) => getCategoryBreakdown(ctx.db, ctx.userId, input.month)),
+  anomalies: protectedProcedure
+    .input(monthInput)
+    .query(({ ctx, input }) => getAnomalies(ctx.db, ctx.userId, input.month)),
+  trend: protectedProcedure
+    .input(trendInput)
+    .query(({ ctx, input }) => getMonthlyTrend(ctx.db, ctx.userId, input)),
+  transactions: protectedProcedure
+    .input(dateRangeInput)
+    .query(({ ctx, input }) => getTransactions(ctx.db, ctx.userId, input)),
+});

@@ -1,0 +1,33 @@
+import {
+  createTransaction,
+  deleteTransaction,
+  getTransaction,
+  listTransactions,
+  updateTransaction,
+} from '@finsight/core';
+import {
+  byIdInput,
+  createTransactionInput,
+  listTransactionsInput,
+  updateTransactionInput,
+} from '@finsight/core/schemas';
+import { protectedProcedure, router } from '../trpc';
+
+export const transactionsRouter = router({
+  list: protectedProcedure
+    .input(listTransactionsInput)
+    .query(({ ctx, input }) => listTransactions(ctx.db, ctx.userId, input)),
+  byId: protectedProcedure
+    .input(byIdInput)
+    .query(({ ctx, input }) => getTransaction(ctx.db, ctx.userId, input)),
+  create: protectedProcedure
+    .input(createTransactionInput)
+    .mutation(({ ctx, input }) => createTransaction(ctx.db, ctx.userId, input)),
+  update: protectedProcedure
+    .input(updateTransactionInput)
+    .mutation(({ ctx, input }) => updateTransaction(ctx.db, ctx.userId, input)),
+  delete: protectedProcedure.input(byIdInput).mutation(async ({ ctx, input }) => {
+    await deleteTransaction(ctx.db, ctx.userId, input);
+    return { id: input.id };
+  }),
+});

@@ -1,0 +1,40 @@
+import { createDatabase } from '@finsight/core';
+import { buildApp } from './app';
+import { resolveJwtSecret } from './auth/secret';
+import { loadEnv } from './env';
+
+// Starts finsight: migrate, listen, and on SIGINT/SIGTERM let in-flight requests finish, then close the database.
+let env: ReturnType<typeof loadEnv>;
+let jwtSecret: string;
+try {
+  env = loadEnv();
+  jwtSecret = resolveJwtSecret(env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const app = await buildApp({ db: database.db, env, jwtSecret });
+app.addHook('onClose', () => database.close());
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
+
+await app.listen({ port: env.PORT, host: env.HOST });
+app.log.info(
+  `finsight is up on http://${env.HOST}:${env.PORT} (${database.driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}); API docs at /api/docs`,
+);
