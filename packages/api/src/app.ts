@@ -34,6 +34,8 @@ export interface BuildAppOptions {
   authLimiter?: RateLimiter;
   /** Override the clock of the token service (tests). */
   tokens?: TokenService;
+  /** Where logs go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -65,6 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: env.TRUST_PROXY,
     logger: {
       level: env.LOG_LEVEL,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Passwords and tokens never reach the logs: bodies are not logged, and these headers are hidden.
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],

@@ -1,0 +1,104 @@
+import { createTestDatabase, type TestDatabase } from '@finsight/core/testing';
+import type { FastifyInstance } from 'fastify';
+import { type BuildAppOptions, buildApp } from '../app';
+import type { RateLimiter } from '../auth/rate-limiter';
+import { loadEnv } from '../env';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+export interface TestServer {
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** A real listening finsight server on a fresh database (PGlite, or the server in TEST_DATABASE_URL). */
+export async function startTestServer(
+  options: {
+    env?: Record<string, string>;
+    authLimiter?: RateLimiter;
+    logStream?: BuildAppOptions['logStream'];
+  } = {},
+): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const env = loadEnv({ AUTH_RATE_LIMIT: 'off', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
+  const app = await buildApp({
+    db: database.db,
+    env,
+    jwtSecret: TEST_JWT_SECRET,
+    authLimiter: options.authLimiter,
+    logStream: options.logStream,
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface RestUser {
+  id: number;
+  email: string;
+  password: string;
+  access: string;
+  refresh: string;
+}
+
+let counter = 0;
+
+/** Registers and logs in a user through the REST endpoints. */
+export async function restUser(url: string, name = 'user'): Promise<RestUser> {
+  counter += 1;
+  const email = `${name}${counter}.${Date.now()}@example.com`;
+  const password = 'violet-harbour-42';
+  const registered = await call(url, 'POST', '/api/auth/register/', {
+    username: `${name}${counter}_${Date.now()}`,
+    email,
+    password,
+  });
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  const login = await call(url, 'POST', '/api/auth/login/', { email, password });
+  const tokens = login.body as { access: string; refresh: string };
+  return { id: (registered.body as { id: number }).id, email, password, ...tokens };
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** One JSON request to the server; `token` becomes a Bearer header. */
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<CallResult> {
+  const response = await fetch(url + path, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}

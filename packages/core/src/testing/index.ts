@@ -1,0 +1,4 @@
+/** Test helpers shared with the other packages' suites (`@finsight/core/testing`). */
+export { createTestDatabase, type TestDatabase } from './db';
+export { createUser, type TableCounts, tableCounts } from './fixtures';
+export { seededRandom } from './random';
