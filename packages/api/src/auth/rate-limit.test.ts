@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFinsightClient } from '../client';
+import { call, startTestServer, type TestServer } from '../testing/server';
+import { throttleAuth } from './auth-throttle';
+import { memoryRateLimiter, redisRateLimiter } from './rate-limiter';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const servers: TestServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.close();
+});
+
+async function started(...args: Parameters<typeof startTestServer>) {
+  const server = await startTestServer(...args);
+  servers.push(server);
+  return server;
+}
+
+const failedLogin = (url: string, email: string) =>
+  call(url, 'POST', '/api/auth/login/', { email, password: 'definitely-wrong' });
+
+describe('rate limits on authentication', () => {
+  it('engage on repeated failed logins: 429 with Retry-After, in REST and in tRPC', async () => {
+    const server = await started({ env: { AUTH_RATE_LIMIT: '5/min' } });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await failedLogin(server.url, 'target@example.com')).status).toBe(401);
+    }
+    const limited = await failedLogin(server.url, 'target@example.com');
+    expect(limited.status).toBe(429);
+    expect(limited.body).toEqual({
+      detail: expect.stringMatching(/^Request was throttled\. Expected available in \d+ seconds\.$/),
+    });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const client = createFinsightClient({ url: server.url });
+    await expect(client.login('target@example.com', 'again-wrong')).rejects.toMatchObject({
+      data: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) },
+    });
+  });
+
+  it('count per email as well as per IP', async () => {
+    const limiter = memoryRateLimiter({ max: 2, windowMs: 60_000 });
+    await throttleAuth(limiter, 'login', '10.0.0.1', 'Victim@Example.com');
+    await throttleAuth(limiter, 'login', '10.0.0.2', 'victim@example.com');
+    // A third address, but the same account: refused.
+    await expect(throttleAuth(limiter, 'login', '10.0.0.3', 'victim@example.com ')).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    await expect(
+      throttleAuth(limiter, 'login', '10.0.0.3', 'someone.else@example.com'),
+    ).resolves.toBeUndefined();
+  });
+
+  it('open again when the window has passed', async () => {
+    let clock = 0;
+    const limiter = memoryRateLimiter({ max: 1, windowMs: 1000 }, () => clock);
+    expect((await limiter.consume('k')).allowed).toBe(true);
+    expect((await limiter.consume('k')).allowed).toBe(false);
+    clock = 1000;
+    expect((await limiter.consume('k')).allowed).toBe(true);
+  });
+
+  it('are shared through Redis by several API processes', async () => {
+    const prefix = `finsight:test:${randomBytes(4).toString('hex')}:`;
+    const rule = { max: 3, windowMs: 60_000 };
+    const first = await started({ authLimiter: redisRateLimiter(rule, REDIS_URL, prefix) });
+    const second = await started({ authLimiter: redisRateLimiter(rule, REDIS_URL, prefix) });
+    expect((await failedLogin(first.url, 'shared@example.com')).status).toBe(401);
+    expect((await failedLogin(second.url, 'shared@example.com')).status).toBe(401);
+    expect((await failedLogin(first.url, 'shared@example.com')).status).toBe(401);
+    // The fourth attempt, on the other process, is over the shared limit.
+    expect((await failedLogin(second.url, 'shared@example.com')).status).toBe(429);
+  });
+
+  it('can be switched off for load tests', async () => {
+    const server = await started({ env: { AUTH_RATE_LIMIT: 'off' } });
+    for (let attempt = 0; attempt < 15; attempt++) {
+      expect((await failedLogin(server.url, 'load@example.com')).status).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,153 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFinsightClient } from '../client';
+import {
+  call,
+  type RestUser,
+  restUser,
+  startTestServer,
+  TEST_JWT_SECRET,
+  type TestServer,
+} from '../testing/server';
+import { createTokenService } from './jwt';
+
+let server: TestServer;
+let victim: RestUser;
+let attacker: RestUser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  victim = await restUser(server.url, 'victim');
+  attacker = await restUser(server.url, 'attacker');
+  await call(server.url, 'POST', '/api/finance/categories/', { name: 'Secret' }, victim.access);
+});
+afterAll(() => server.close());
+
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const now = () => Math.floor(Date.now() / 1000);
+
+/** Every way of presenting a bad credential, as the Authorization header to send (undefined: none). */
+function attacks(): [string, () => Promise<string | undefined>][] {
+  return [
+    ['no header', async () => undefined],
+    ['a non-Bearer scheme', async () => `Token ${attacker.access}`],
+    ['"Bearer" with no token', async () => 'Bearer'],
+    ['a Bearer header with two values', async () => `Bearer ${attacker.access} extra`],
+    ['garbage', async () => 'Bearer not.a.jwt'],
+    [
+      'alg: none',
+      async () =>
+        `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: String(victim.id), token_type: 'access', exp: now() + 600 })}.`,
+    ],
+    [
+      'a token signed with the wrong key',
+      async () =>
+        `Bearer ${await new SignJWT({ token_type: 'access' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(String(victim.id))
+          .setExpirationTime(now() + 600)
+          .sign(new TextEncoder().encode('some-other-secret-of-sufficient-length-000000'))}`,
+    ],
+    [
+      'the right key with another algorithm (HS512)',
+      async () =>
+        `Bearer ${await new SignJWT({ token_type: 'access' })
+          .setProtectedHeader({ alg: 'HS512' })
+          .setSubject(String(victim.id))
+          .setExpirationTime(now() + 600)
+          .sign(new TextEncoder().encode(TEST_JWT_SECRET))}`,
+    ],
+    [
+      'an expired token',
+      async () =>
+        `Bearer ${await createTokenService(TEST_JWT_SECRET, () => now() - 3600).signAccess(victim.id)}`,
+    ],
+    [
+      'a tampered payload (sub changed to the victim)',
+      async () => {
+        const [header, payload, signature] = attacker.access.split('.');
+        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+        return `Bearer ${header}.${b64({ ...claims, sub: String(victim.id) })}.${signature}`;
+      },
+    ],
+    ['a refresh token used as an access token', async () => `Bearer ${victim.refresh}`],
+  ];
+}
+
+describe('token attacks', () => {
+  it.each(attacks())('REST refuses %s with 401 {detail}', async (_, header) => {
+    const authorization = await header();
+    const response = await call(
+      server.url,
+      'GET',
+      '/api/finance/categories/',
+      undefined,
+      undefined,
+      authorization ? { authorization } : {},
+    );
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ detail: expect.any(String) });
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  it.each(attacks())('tRPC refuses %s with UNAUTHORIZED', async (_, header) => {
+    const authorization = await header();
+    const response = await fetch(`${server.url}/trpc/categories.list`, {
+      headers: authorization ? { authorization } : {},
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { data: { code: 'UNAUTHORIZED' } } });
+  });
+
+  it('refuses an access token used as a refresh token, in REST and tRPC', async () => {
+    expect(await call(server.url, 'POST', '/api/auth/refresh/', { refresh: victim.access })).toMatchObject({
+      status: 401,
+    });
+    const client = createFinsightClient({ url: server.url });
+    await expect(client.api.auth.refresh.mutate({ refresh: victim.access })).rejects.toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+    });
+  });
+
+  it('refuses an expired refresh token', async () => {
+    const stale = await createTokenService(TEST_JWT_SECRET, () => now() - 8 * 24 * 3600).issuePair(victim.id);
+    expect(await call(server.url, 'POST', '/api/auth/refresh/', { refresh: stale.refresh })).toMatchObject({
+      status: 401,
+    });
+  });
+
+  it('never lets a valid token reach another user’s data', async () => {
+    const mine = await call(server.url, 'GET', '/api/finance/categories/', undefined, attacker.access);
+    expect(mine).toMatchObject({ status: 200, body: [] });
+  });
+});
+
+describe('the typed client', () => {
+  it('refreshes an expired access token once and retries, telling the caller the new tokens', async () => {
+    const expired = await createTokenService(TEST_JWT_SECRET, () => now() - 3600).signAccess(victim.id);
+    const seen: unknown[] = [];
+    const client = createFinsightClient({
+      url: server.url,
+      tokens: { access: expired, refresh: victim.refresh },
+      onTokensChange: (tokens) => seen.push(tokens),
+    });
+    const categories = await client.api.categories.list.query();
+    expect(categories.map((c) => c.name)).toEqual(['Secret']);
+    expect(seen).toEqual([{ access: expect.any(String), refresh: victim.refresh }]);
+    expect(client.tokens?.access).not.toBe(expired);
+  });
+
+  it('clears the tokens when the refresh is refused, and surfaces UNAUTHORIZED', async () => {
+    const expired = await createTokenService(TEST_JWT_SECRET, () => now() - 3600).signAccess(victim.id);
+    const seen: unknown[] = [];
+    const client = createFinsightClient({
+      url: server.url,
+      tokens: { access: expired, refresh: 'revoked' },
+      onTokensChange: (tokens) => seen.push(tokens),
+    });
+    await expect(client.api.categories.list.query()).rejects.toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+    });
+    expect(seen).toEqual([null]);
+  });
+});
