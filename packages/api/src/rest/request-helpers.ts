@@ -10,7 +10,8 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknow
     body !== null && typeof body === 'object' && !Array.isArray(body)
       ? Object.fromEntries(Object.entries(body).filter(([key]) => !READ_ONLY_FIELDS.includes(key)))
       : body;
-  return parseInput(schema, writable ?? {});
+  // No body at all is an empty object; an explicit JSON null is not an object and is refused.
+  return parseInput(schema, writable === undefined ? {} : writable);
 }
 
 export function parseQuery<Schema extends z.ZodType>(schema: Schema, query: unknown): z.output<Schema> {

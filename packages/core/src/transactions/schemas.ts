@@ -8,7 +8,12 @@ export const TRANSACTION_TYPES = ['INCOME', 'EXPENSE'] as const;
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
 export const transactionType = z.enum(TRANSACTION_TYPES, {
-  error: `"Must be one of: ${TRANSACTION_TYPES.join(', ')}."`,
+  error: (issue) =>
+    issue.input === undefined
+      ? 'This field is required.'
+      : typeof issue.input === 'string'
+        ? `Invalid choice ${JSON.stringify(issue.input.slice(0, 40))}: use INCOME or EXPENSE.`
+        : 'Must be INCOME or EXPENSE.',
 });
 
 export const note = z
