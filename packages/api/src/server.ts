@@ -1,9 +1,15 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@finsight/core';
 import { buildApp } from './app';
 import { resolveJwtSecret } from './auth/secret';
 import { loadEnv } from './env';
 
 // Starts finsight: migrate, listen, and on SIGINT/SIGTERM let in-flight requests finish, then close the database.
+// A .env at the repository root (see .env.example) fills in what the real environment leaves unset.
+const dotenv = fileURLToPath(new URL('../../../.env', import.meta.url));
+if (existsSync(dotenv)) process.loadEnvFile(dotenv);
+
 let env: ReturnType<typeof loadEnv>;
 let jwtSecret: string;
 try {
@@ -34,7 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-await app.listen({ port: env.PORT, host: env.HOST });
+const address = await app.listen({ port: env.PORT, host: env.HOST });
 app.log.info(
-  `finsight is up on http://${env.HOST}:${env.PORT} (${database.driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}); API docs at /api/docs`,
+  `finsight is up on ${address} (${database.driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}); API docs at ${address}/api/docs`,
 );
