@@ -1,5 +1,6 @@
 import { authRouter } from './routers/auth';
 import { categoriesRouter } from './routers/categories';
+import { demoRouter } from './routers/demo';
 import { insightsRouter } from './routers/insights';
 import { transactionsRouter } from './routers/transactions';
 import { router } from './trpc';
@@ -9,6 +10,7 @@ export const appRouter = router({
   categories: categoriesRouter,
   transactions: transactionsRouter,
   insights: insightsRouter,
+  demo: demoRouter,
 });
 
 export type AppRouter = typeof appRouter;

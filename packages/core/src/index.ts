@@ -10,6 +10,8 @@ export {
 } from './db/client';
 export { MIGRATIONS_FOLDER, runMigrations } from './db/migrate';
 export * as tables from './db/schema';
+export { generateHousehold } from './demo/generator';
+export { loadDemoData } from './demo/service';
 export { getAnomalies, HISTORY_MONTHS } from './insights/anomalies';
 export { getCategoryBreakdown } from './insights/category-breakdown';
 export { getIncomeVsExpense } from './insights/income-vs-expense';

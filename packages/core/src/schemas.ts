@@ -5,6 +5,7 @@
 export * from './accounts/password-rules';
 export * from './accounts/schemas';
 export * from './categories/schemas';
+export * from './demo/schemas';
 export * from './errors';
 export * from './insights/schemas';
 export * from './limits';

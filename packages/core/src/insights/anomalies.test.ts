@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCategory } from '../categories/service';
 import type { Database } from '../db/client';
+import { seededRandom } from '../demo/seeded-random';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
-import { seededRandom } from '../testing/random';
 import { createTransaction } from '../transactions/service';
 import { monthRange } from '../validation/dates';
 import { getAnomalies } from './anomalies';

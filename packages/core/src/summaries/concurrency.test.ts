@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCategory } from '../categories/service';
 import { createDatabase, type DatabaseHandle } from '../db/client';
+import { seededRandom } from '../demo/seeded-random';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
-import { seededRandom } from '../testing/random';
 import {
   createTransaction,
   deleteTransaction,

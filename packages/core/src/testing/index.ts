@@ -1,4 +1,5 @@
 /** Test helpers shared with the other packages' suites (`@finsight/core/testing`). */
+
+export { seededRandom } from '../demo/seeded-random';
 export { createTestDatabase, type TestDatabase } from './db';
 export { createUser, type TableCounts, tableCounts } from './fixtures';
-export { seededRandom } from './random';

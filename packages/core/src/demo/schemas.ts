@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+export const loadDemoDataInput = z.strictObject({
+  months: z.number().int().min(1).max(36).default(12),
+  seed: z.number().int().default(42),
+});
+export type LoadDemoDataInput = z.input<typeof loadDemoDataInput>;
