@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import staticFiles from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '@finsight/core';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createTokenService, type TokenService } from './auth/jwt';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter, unlimited } from './auth/rate-limiter';
@@ -34,11 +35,20 @@ export interface BuildAppOptions {
   authLimiter?: RateLimiter;
   /** Override the clock of the token service (tests). */
   tokens?: TokenService;
+  /** The built web app (apps/web/dist), served at / when it exists. */
+  webDist?: string;
   /** Where logs go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+function notFound(request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0] ?? '';
+  const hint =
+    path.startsWith('/api/') && !path.endsWith('/') ? ` Did you mean ${path}/ (with a trailing slash)?` : '';
+  return reply.status(404).send({ detail: `Not found.${hint}` });
+}
 
 const dbPlugin = fp(
   async (app: FastifyInstance, { db }: { db: Database }) => {
@@ -85,26 +95,30 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await authLimiter.close();
   });
   app.setErrorHandler(handleError);
+  const servesWeb = Boolean(options.webDist && existsSync(join(options.webDist, 'index.html')));
   app.setNotFoundHandler((request, reply) => {
+    // The web app's own routes (/transactions, /settings…) all load index.html; API paths keep a JSON 404.
     const path = request.url.split('?')[0] ?? '';
-    const hint =
-      path.startsWith('/api/') && !path.endsWith('/')
-        ? ` Did you mean ${path}/ (with a trailing slash)?`
-        : '';
-    return reply.status(404).send({ detail: `Not found.${hint}` });
+    const isApi = path.startsWith('/api') || path.startsWith('/trpc');
+    const wantsPage = request.method === 'GET' && request.headers.accept?.includes('text/html');
+    if (servesWeb && wantsPage && !isApi && !/\.\w+$/.test(path)) return reply.sendFile('index.html');
+    return notFound(request, reply);
   });
 
   await app.register(dbPlugin, { db: options.db });
   await app.register(helmet, {
-    // The API docs page loads its own inline scripts and styles.
+    // Scripts only from this origin (the docs page sends its own hashed policy); inline style attributes
+    // are allowed for the chart bars. No upgrade-insecure-requests: a self-hosted instance may well be
+    // reached over plain http on a home network.
     contentSecurityPolicy: {
       directives: {
-        'script-src': ["'self'", "'unsafe-inline'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
       },
     },
   });
+
   await app.register(cors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
     credentials: false,
@@ -144,18 +158,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       api.get('/openapi.json', async () => document);
       await api.register(swagger, { mode: 'static', specification: { document: document as never } });
-      await api.register(swaggerUi, { routePrefix: '/docs' });
+      await api.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
       await api.register(restApi, { tokens, authLimiter });
     },
     { prefix: '/api' },
   );
 
-  const webDist = env.WEB_DIST ? resolve(env.WEB_DIST) : undefined;
-  if (webDist && existsSync(webDist)) {
-    const { default: staticFiles } = await import('@fastify/static');
-    await app.register(staticFiles, { root: webDist, wildcard: false });
-    // Client-side routes fall back to index.html.
-    app.get('/*', (_request, reply) => reply.sendFile('index.html'));
+  if (servesWeb && options.webDist) {
+    await app.register(staticFiles, { root: options.webDist, wildcard: false, index: false });
+    app.get('/', (_request, reply) => reply.sendFile('index.html'));
   }
   return app;
 }

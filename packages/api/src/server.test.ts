@@ -75,7 +75,7 @@ describe('the server process', { timeout: 180_000 }, () => {
       body: JSON.stringify({ username: 'late', email: 'late@example.com', password }),
     });
     // The second register request has been logged as incoming: the server is handling it now.
-    await server.waitFor(/(?:"url":"\/api\/auth\/register\/"[^]*){2}/);
+    await server.waitFor(/(?:"url":"\/api\/auth\/register\/"[\s\S]*){2}/);
     server.child.kill('SIGTERM');
     expect((await inFlight).status).toBe(201);
     expect(await server.exited).toBe(0);

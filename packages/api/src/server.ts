@@ -21,7 +21,9 @@ try {
 }
 
 const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
-const app = await buildApp({ db: database.db, env, jwtSecret });
+// The web build sits beside the API in the repository; WEB_DIST points elsewhere (or at nothing).
+const webDist = env.WEB_DIST ?? fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
+const app = await buildApp({ db: database.db, env, jwtSecret, webDist });
 app.addHook('onClose', () => database.close());
 
 let closing = false;

@@ -4,6 +4,8 @@ import { type BuildAppOptions, buildApp } from '../app';
 import type { RateLimiter } from '../auth/rate-limiter';
 import { loadEnv } from '../env';
 
+export { createTokenService } from '../auth/jwt';
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export interface TestServer {
@@ -20,6 +22,8 @@ export async function startTestServer(
     env?: Record<string, string>;
     authLimiter?: RateLimiter;
     logStream?: BuildAppOptions['logStream'];
+    /** Serve this web build at / (the browser tests). */
+    webDist?: string;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -30,6 +34,7 @@ export async function startTestServer(
     jwtSecret: TEST_JWT_SECRET,
     authLimiter: options.authLimiter,
     logStream: options.logStream,
+    webDist: options.webDist,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

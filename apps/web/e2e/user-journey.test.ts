@@ -1,0 +1,251 @@
+import { createTokenService, startTestServer, TEST_JWT_SECRET, type TestServer } from '@finsight/api/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, seriousA11yViolations, WEB_DIST } from './browser';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const accessibility: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  server = await startTestServer({ webDist: WEB_DIST });
+  browser = await launchChromium();
+  // bypassCSP lets axe-core be injected; the app itself runs under the server's real policy otherwise.
+  context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    bypassCSP: true,
+  });
+  context.setDefaultTimeout(10_000);
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function audit(name: string) {
+  await screenshot(page, name);
+  accessibility[name] = await seriousA11yViolations(page);
+}
+
+const stat = (label: string) => page.locator('.stat', { hasText: label }).locator('.value');
+
+async function addTransaction(values: {
+  type: 'Income' | 'Expense';
+  amount: string;
+  category: string;
+  date: string;
+  note?: string;
+}) {
+  await page.getByRole('button', { name: 'New transaction' }).click();
+  const form = page.getByRole('form', { name: 'New transaction' });
+  await form.getByLabel(values.type, { exact: true }).check();
+  await form.getByLabel('Amount').fill(values.amount);
+  await form.getByLabel('Category').selectOption({ label: values.category });
+  await form.getByLabel('Date').fill(values.date);
+  if (values.note) await form.getByLabel('Note (optional)').fill(values.note);
+  await form.getByRole('button', { name: 'Add transaction' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Transaction added.' }).count()).toBe(1);
+}
+
+describe('a new user in a real browser', () => {
+  it('registers and lands on the first-run dashboard', async () => {
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await audit('login');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Username').fill('jane');
+    await page.getByLabel('Email').fill('jane@example.com');
+    // A weak password is refused inline, from the shared schema, before anything is sent.
+    await page.getByLabel('Password').fill('12345678');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByText('This password is entirely numeric.').count()).toBe(1);
+    await audit('register');
+    await page.getByLabel('Password').fill('violet-harbour-42');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Welcome to finsight' }).waitFor();
+    await audit('first-run');
+  });
+
+  it('creates categories, using only the keyboard', async () => {
+    await page.getByRole('link', { name: 'Categories', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Categories', exact: true }).waitFor();
+    for (const name of ['Salary', 'Groceries', 'Rent']) {
+      await page.getByLabel('New category').focus();
+      await page.keyboard.type(name);
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Added “${name}”.` })
+        .waitFor();
+    }
+    await expect
+      .poll(() => page.locator('.category a').allTextContents())
+      .toEqual(['Groceries', 'Rent', 'Salary']);
+    await audit('categories');
+  });
+
+  it('adds income and expenses, with inline validation errors', async () => {
+    await page.getByRole('link', { name: 'Transactions' }).click();
+    await page.getByRole('button', { name: 'New transaction' }).click();
+    const form = page.getByRole('form', { name: 'New transaction' });
+    await form.getByLabel('Amount').fill('12.345');
+    await form.getByRole('button', { name: 'Add transaction' }).click();
+    await form.getByText('Ensure that there are no more than 2 decimal places.').waitFor();
+    await form.getByText('A valid integer is required.').waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await addTransaction({
+      type: 'Income',
+      amount: '3000',
+      category: 'Salary',
+      date: '2026-10-01',
+      note: 'October pay',
+    });
+    await addTransaction({ type: 'Expense', amount: '1000', category: 'Rent', date: '2026-10-02' });
+    await addTransaction({
+      type: 'Expense',
+      amount: '120.50',
+      category: 'Groceries',
+      date: '2026-10-05',
+      note: 'Weekly shop',
+    });
+    await expect.poll(() => page.locator('table.transactions tbody tr').count()).toBe(3);
+    await audit('transactions');
+  });
+
+  it('shows the right totals on the dashboard', async () => {
+    await page.goto('/?month=2026-10');
+    await expect.poll(() => stat('Income').textContent()).toBe('$3,000.00');
+    expect(await stat('Expenses').textContent()).toBe('$1,120.50');
+    expect(await stat('Savings').first().textContent()).toBe('$1,879.50');
+    expect(await stat('Savings rate').textContent()).toBe('62.7%');
+    await page.locator('table.breakdown').getByRole('link', { name: 'Rent' }).waitFor();
+    await audit('dashboard');
+  });
+
+  it('moves a transaction into another month, and both months change', async () => {
+    await page.goto('/transactions');
+    await page.getByRole('button', { name: /^Edit Groceries 120\.50/ }).click();
+    const form = page.getByRole('form', { name: 'Edit transaction' });
+    await form.getByLabel('Date').fill('2026-09-28');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Transaction updated.' }).waitFor();
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.goto('/?month=2026-10');
+    await expect.poll(() => stat('Expenses').textContent()).toBe('$1,000.00');
+    await page.getByRole('button', { name: 'Previous month' }).click();
+    await page.getByRole('heading', { name: 'September 2026' }).waitFor();
+    await expect.poll(() => stat('Expenses').textContent()).toBe('$120.50');
+    expect(await stat('Income').textContent()).toBe('$0.00');
+  });
+
+  it('deletes a transaction after confirmation', async () => {
+    await page.goto('/transactions');
+    await page.getByRole('button', { name: /^Delete Rent 1000\.00/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this transaction?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('status').filter({ hasText: 'Transaction deleted.' }).waitFor();
+    await expect.poll(() => page.locator('table.transactions tbody tr').count()).toBe(2);
+    await page.goto('/?month=2026-10');
+    await expect.poll(() => stat('Expenses').textContent()).toBe('$0.00');
+  });
+
+  it('explains why a category in use cannot be deleted', async () => {
+    await page.goto('/categories');
+    await page.getByRole('button', { name: 'Delete Salary' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Cannot delete category "Salary": 1 transaction uses it.' })
+      .waitFor();
+    expect(await page.locator('.category a').allTextContents()).toContain('Salary');
+  });
+
+  it('logs out and back in', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    await page.getByLabel('Email').fill('jane@example.com');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'No active account found' }).waitFor();
+    await page.getByLabel('Password').fill('violet-harbour-42');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+  });
+
+  it('refreshes an expired access token without the user noticing, and returns to login when that fails', async () => {
+    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('finsight.tokens'))) ?? '{}');
+    const userId = Number(JSON.parse(Buffer.from(stored.access.split('.')[1], 'base64url').toString()).sub);
+    const expired = await createTokenService(
+      TEST_JWT_SECRET,
+      () => Math.floor(Date.now() / 1000) - 3600,
+    ).signAccess(userId);
+    await page.evaluate(
+      (tokens) => localStorage.setItem('finsight.tokens', tokens),
+      JSON.stringify({ ...stored, access: expired }),
+    );
+    await page.goto('/categories');
+    await expect.poll(() => page.locator('.category a').count()).toBe(3);
+    const after = JSON.parse((await page.evaluate(() => localStorage.getItem('finsight.tokens'))) ?? '{}');
+    expect(after.access).not.toBe(expired);
+
+    await page.evaluate(
+      (tokens) => localStorage.setItem('finsight.tokens', tokens),
+      JSON.stringify({ access: expired, refresh: 'revoked' }),
+    );
+    await page.goto('/categories');
+    await page.waitForURL('**/login');
+  });
+
+  it('loads a year of demo data for a new account and fits a phone screen', async () => {
+    await page.goto('/register');
+    await page.getByLabel('Username').fill('demo');
+    await page.getByLabel('Email').fill('demo@example.com');
+    await page.getByLabel('Password').fill('violet-harbour-42');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await page.getByRole('heading', { name: 'Worth a look' }).waitFor();
+    await page.locator('.anomaly').first().waitFor();
+    await audit('dashboard-demo');
+    await page.setViewportSize({ width: 375, height: 740 });
+    await screenshot(page, 'dashboard-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.goto('/transactions');
+    await page.locator('table.transactions tbody tr').first().waitFor();
+    await screenshot(page, 'transactions-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByText(/^Page 2 of \d+/).count()).toBe(1);
+    await page.goto('/settings');
+    await page.getByLabel('Show amounts in').selectOption('EUR');
+    await page.getByRole('status').filter({ hasText: 'Amounts are now shown in EUR.' }).waitFor();
+    await audit('settings');
+  });
+
+  it('has no serious or critical accessibility violations on any page', () => {
+    expect(Object.keys(accessibility)).toEqual(
+      expect.arrayContaining([
+        'login',
+        'register',
+        'first-run',
+        'categories',
+        'transactions',
+        'dashboard',
+        'dashboard-demo',
+        'settings',
+      ]),
+    );
+    for (const [name, violations] of Object.entries(accessibility))
+      expect({ name, violations }).toEqual({ name, violations: [] });
+  });
+});

@@ -1,0 +1,105 @@
+import { Money } from '../../components/money';
+import { MonthPicker } from '../../components/month-picker';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { formatMonth, formatPercent, thisMonth } from '../../lib/format';
+import { Link, navigate, useLocation, withQuery } from '../../lib/router';
+import { trpc } from '../../lib/trpc';
+import { AnomalyList } from './anomaly-list';
+import { BreakdownTable } from './breakdown';
+import { FirstRun } from './first-run';
+import { TrendChart } from './trend-chart';
+
+export function DashboardPage() {
+  const location = useLocation();
+  const month = /^\d{4}-\d{2}$/.test(location.query.get('month') ?? '')
+    ? (location.query.get('month') as string)
+    : thisMonth();
+  const setMonth = (next: string) =>
+    navigate(withQuery(location, { month: next === thisMonth() ? undefined : next }));
+
+  const totals = trpc.insights.incomeVsExpense.useQuery({ month });
+  const trend = trpc.insights.trend.useQuery({ endMonth: month, months: 12 });
+  const breakdown = trpc.insights.breakdown.useQuery({ month });
+  const anomalies = trpc.insights.anomalies.useQuery({ month });
+  const anyTransactions = trpc.transactions.list.useQuery({ limit: 1 });
+
+  if (anyTransactions.data && anyTransactions.data.items.length === 0) return <FirstRun />;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{formatMonth(month)}</h1>
+        <MonthPicker month={month} onChange={setMonth} />
+      </div>
+
+      <section aria-labelledby="totals-title" className="cards">
+        <h2 id="totals-title" className="visually-hidden">
+          Totals
+        </h2>
+        {totals.isPending ? (
+          <Loading />
+        ) : totals.isError ? (
+          <ErrorState error={totals.error} retry={() => void totals.refetch()} />
+        ) : (
+          <>
+            <div className="card stat income">
+              <span className="label">Income</span>
+              <Money amount={totals.data.income} className="value" />
+            </div>
+            <div className="card stat expense">
+              <span className="label">Expenses</span>
+              <Money amount={totals.data.expense} className="value" />
+            </div>
+            <div className="card stat savings">
+              <span className="label">Savings</span>
+              <Money amount={totals.data.savings} className="value" />
+            </div>
+            <div className="card stat rate">
+              <span className="label">Savings rate</span>
+              <span className="value">{formatPercent(totals.data.savingsRate)}</span>
+            </div>
+          </>
+        )}
+      </section>
+
+      <div className="grid">
+        <section className="card wide" aria-labelledby="trend-title">
+          <h2 id="trend-title">Last 12 months</h2>
+          {trend.isPending ? (
+            <Loading />
+          ) : trend.isError ? (
+            <ErrorState error={trend.error} />
+          ) : (
+            <TrendChart trend={trend.data} selected={month} />
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="breakdown-title">
+          <h2 id="breakdown-title">Where the money went</h2>
+          {breakdown.isPending ? (
+            <Loading />
+          ) : breakdown.isError ? (
+            <ErrorState error={breakdown.error} />
+          ) : breakdown.data.categories.length === 0 ? (
+            <EmptyState title="No expenses this month">
+              <Link href="/transactions?new=1">Add an expense</Link>
+            </EmptyState>
+          ) : (
+            <BreakdownTable breakdown={breakdown.data} />
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="anomalies-title">
+          <h2 id="anomalies-title">Worth a look</h2>
+          {anomalies.isPending ? (
+            <Loading />
+          ) : anomalies.isError ? (
+            <ErrorState error={anomalies.error} />
+          ) : (
+            <AnomalyList report={anomalies.data} />
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/** Formatting happens only here, at the edge: amounts stay decimal strings everywhere else. */
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(amount: string, currency: string, locale?: string): string {
+  const key = `${locale ?? ''}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  // Intl formats a decimal string exactly; it never becomes a binary float on the way.
+  return format.format(amount as unknown as number);
+}
+
+export function formatDate(isoDate: string, locale?: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)),
+  );
+}
+
+export function formatMonth(isoMonth: string, locale?: string, style: 'long' | 'short' = 'long'): string {
+  const [year, month] = isoMonth.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)),
+  );
+}
+
+export function formatPercent(value: number | null, locale?: string): string {
+  if (value === null) return '—';
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`;
+}
+
+export function shiftMonth(isoMonth: string, by: number): string {
+  const [year, month] = isoMonth.split('-').map(Number);
+  const index = (year ?? 1970) * 12 + (month ?? 1) - 1 + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function thisMonth(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export function today(now = new Date()): string {
+  return `${thisMonth(now)}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** The last day of a "YYYY-MM" month, for date-range filters. */
+export function lastDayOf(isoMonth: string): string {
+  const [year, month] = isoMonth.split('-').map(Number);
+  const day = new Date(Date.UTC(year ?? 1970, month ?? 1, 0)).getUTCDate();
+  return `${isoMonth}-${String(day).padStart(2, '0')}`;
+}
