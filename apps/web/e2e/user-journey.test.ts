@@ -125,6 +125,11 @@ describe('a new user in a real browser', () => {
     expect(await stat('Savings').first().textContent()).toBe('$1,879.50');
     expect(await stat('Savings rate').textContent()).toBe('62.7%');
     await page.locator('table.breakdown').getByRole('link', { name: 'Rent' }).waitFor();
+    await page
+      .getByText(
+        'In October 2026 you earned $3,000.00 and spent $1,120.50, saving $1,879.50 (62.7% of income).',
+      )
+      .waitFor();
     await audit('dashboard');
   });
 

@@ -16,6 +16,7 @@ import { createTokenService, type TokenService } from './auth/jwt';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter, unlimited } from './auth/rate-limiter';
 import { resolveUser } from './context';
 import type { Env } from './env';
+import { mcpRoutes } from './mcp/http';
 import { buildOpenApiDocument } from './openapi';
 import { handleError } from './rest/errors';
 import { restApi } from './rest/plugin';
@@ -152,6 +153,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  await app.register(mcpRoutes, { tokens });
 
   const document = buildOpenApiDocument();
   await app.register(

@@ -2,6 +2,7 @@ import { authRouter } from './routers/auth';
 import { categoriesRouter } from './routers/categories';
 import { demoRouter } from './routers/demo';
 import { insightsRouter } from './routers/insights';
+import { toolsRouter } from './routers/tools';
 import { transactionsRouter } from './routers/transactions';
 import { router } from './trpc';
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   transactions: transactionsRouter,
   insights: insightsRouter,
   demo: demoRouter,
+  tools: toolsRouter,
 });
 
 export type AppRouter = typeof appRouter;

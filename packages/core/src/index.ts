@@ -15,8 +15,17 @@ export { loadDemoData } from './demo/service';
 export { getAnomalies, HISTORY_MONTHS } from './insights/anomalies';
 export { getCategoryBreakdown } from './insights/category-breakdown';
 export { getIncomeVsExpense } from './insights/income-vs-expense';
+export { summarizeMonth } from './insights/narrative';
 export { getTransactions } from './insights/transactions';
 export * from './schemas';
 export * from './summaries/service';
+export {
+  type FinsightTool,
+  findTool,
+  finsightTools,
+  runTool,
+  TOOL_LIMITS,
+  toolJsonSchema,
+} from './tools/registry';
 export * from './transactions/service';
 export { parseInput } from './validation/parse-input';

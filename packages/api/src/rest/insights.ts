@@ -1,4 +1,10 @@
-import { getAnomalies, getCategoryBreakdown, getIncomeVsExpense, getMonthlySummary } from '@finsight/core';
+import {
+  getAnomalies,
+  getCategoryBreakdown,
+  getIncomeVsExpense,
+  getMonthlySummary,
+  summarizeMonth,
+} from '@finsight/core';
 import type { FastifyInstance } from 'fastify';
 import { parseQuery } from './request-helpers';
 import { monthQuery } from './schemas';
@@ -19,5 +25,8 @@ export async function insightRoutes(app: FastifyInstance) {
   );
   app.get('/anomalies/', async (request) =>
     toSnakeCase(await getAnomalies(app.db, request.userId, month(request.query))),
+  );
+  app.get('/narrative/', async (request) =>
+    toSnakeCase(await summarizeMonth(app.db, request.userId, month(request.query))),
   );
 }

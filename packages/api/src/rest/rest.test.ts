@@ -309,6 +309,15 @@ describe('insight endpoints', () => {
       status: 200,
       body: { month: '2026-04', history_months: expect.any(Number), anomalies: [] },
     });
+    const narrative = await as(jane).get('/api/finance/narrative/?month=2026-04');
+    expect(narrative).toMatchObject({
+      status: 200,
+      body: {
+        month: '2026-04',
+        text: expect.stringContaining('In April 2026 you earned $4.00 and spent $0.00'),
+        savings_rate: 100,
+      },
+    });
     const now = new Date();
     const current = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
     expect(await as(mallory).get('/api/finance/income-vs-expense/')).toMatchObject({
@@ -321,6 +330,7 @@ describe('insight endpoints', () => {
     '/api/finance/income-vs-expense/',
     '/api/finance/breakdown/',
     '/api/finance/anomalies/',
+    '/api/finance/narrative/',
   ])('%s refuses a malformed month with 400 {month}', async (path) => {
     expect(await as(jane).get(`${path}?month=2026-4`)).toMatchObject({
       status: 400,

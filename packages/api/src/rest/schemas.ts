@@ -135,3 +135,16 @@ export const anomaliesResource = z.object({
 });
 export const detailResource = z.object({ detail: z.string() });
 export const fieldErrorsResource = z.record(z.string(), z.array(z.string()));
+export const narrativeResource = z.object({
+  month: z.string(),
+  text: z
+    .string()
+    .meta({ description: 'A few plain sentences; every number in it is one of the fields below.' }),
+  income: money,
+  expense: money,
+  savings: money,
+  savings_rate: z.number().nullable(),
+  top_categories: z.array(z.object({ category: z.string(), total: money, share: z.number() })),
+  recent_average_expense: money.nullable(),
+  anomalies: z.number().int(),
+});

@@ -5,6 +5,7 @@ import {
   getMonthlySummary,
   getMonthlyTrend,
   getTransactions,
+  summarizeMonth,
 } from '@finsight/core';
 import { dateRangeInput, monthInput, trendInput } from '@finsight/core/schemas';
 import { protectedProcedure, router } from '../trpc';
@@ -25,6 +26,9 @@ export const insightsRouter = router({
   trend: protectedProcedure
     .input(trendInput)
     .query(({ ctx, input }) => getMonthlyTrend(ctx.db, ctx.userId, input)),
+  narrative: protectedProcedure
+    .input(monthInput)
+    .query(({ ctx, input }) => summarizeMonth(ctx.db, ctx.userId, input.month)),
   transactions: protectedProcedure
     .input(dateRangeInput)
     .query(({ ctx, input }) => getTransactions(ctx.db, ctx.userId, input)),

@@ -80,3 +80,17 @@ export interface AnomalyReport {
   historyMonths: number;
   anomalies: Anomaly[];
 }
+
+export interface MonthNarrative {
+  month: string;
+  /** A few plain sentences; every number in it is one of the fields below. */
+  text: string;
+  income: string;
+  expense: string;
+  savings: string;
+  savingsRate: number | null;
+  topCategories: { category: string; total: string; share: number }[];
+  /** Average monthly spending over the previous months with spending; null without history. */
+  recentAverageExpense: string | null;
+  anomalies: number;
+}

@@ -86,15 +86,23 @@ describe('monthly summaries under concurrent writers', () => {
   it('also hold when a rebuild runs in the middle of the writes', async () => {
     const user = await createUser(database.db, 'rebuild');
     const category = (await createCategory(database.db, user.id, { name: 'Food' })).id;
-    const writes = Array.from({ length: 40 }, (_, index) =>
-      createTransaction(database.db, user.id, {
-        categoryId: category,
-        type: 'EXPENSE',
-        amount: `${index + 1}.00`,
-        date: `${MONTHS[index % MONTHS.length]}-15`,
-      }),
-    );
-    await Promise.all([...writes, rebuildSummaries(database.db, user.id), rebuildSummaries(database.db)]);
+    // Several rounds: per-user and full rebuilds racing each other and the writers.
+    for (let round = 0; round < 5; round++) {
+      const writes = Array.from({ length: 40 }, (_, index) =>
+        createTransaction(database.db, user.id, {
+          categoryId: category,
+          type: 'EXPENSE',
+          amount: `${index + 1}.00`,
+          date: `${MONTHS[index % MONTHS.length]}-15`,
+        }),
+      );
+      await Promise.all([
+        ...writes,
+        rebuildSummaries(database.db, user.id),
+        rebuildSummaries(database.db),
+        rebuildSummaries(database.db, user.id),
+      ]);
+    }
     expect(await findSummaryDrift(database.db)).toEqual([]);
   });
 });

@@ -99,12 +99,16 @@ const aggregateFromTransactions = (userFilter: ReturnType<typeof sql>) => sql`
 /**
  * Recomputes monthly summaries from the transactions: for one user, or for everyone when `userId` is
  * omitted. Safe while others write: a per-user rebuild takes the user's summary lock exclusively (writers
- * take it shared in the trigger); a full rebuild blocks writes to `transactions` for its duration.
+ * take it shared in the trigger); a full rebuild blocks writes to `transactions` and per-user rebuilds for
+ * its duration.
  */
 export async function rebuildSummaries(db: Database, userId?: number): Promise<{ months: number }> {
   return db.transaction(async (tx) => {
     if (userId === undefined) {
+      // Writers wait (SHARE conflicts with their ROW EXCLUSIVE), and so do per-user rebuilds (EXCLUSIVE on
+      // the summaries conflicts with their DELETE); plain reads of the summaries carry on.
       await tx.execute(sql`LOCK TABLE transactions IN SHARE MODE`);
+      await tx.execute(sql`LOCK TABLE monthly_summaries IN EXCLUSIVE MODE`);
       await tx.execute(sql`DELETE FROM monthly_summaries`);
     } else {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_CLASS}::integer, ${userId}::integer)`);

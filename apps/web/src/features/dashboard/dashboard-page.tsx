@@ -21,6 +21,7 @@ export function DashboardPage() {
   const trend = trpc.insights.trend.useQuery({ endMonth: month, months: 12 });
   const breakdown = trpc.insights.breakdown.useQuery({ month });
   const anomalies = trpc.insights.anomalies.useQuery({ month });
+  const narrative = trpc.insights.narrative.useQuery({ month });
   const anyTransactions = trpc.transactions.list.useQuery({ limit: 1 });
 
   if (anyTransactions.data && anyTransactions.data.items.length === 0) return <FirstRun />;
@@ -31,6 +32,17 @@ export function DashboardPage() {
         <h1>{formatMonth(month)}</h1>
         <MonthPicker month={month} onChange={setMonth} />
       </div>
+
+      <section className="card narrative" aria-labelledby="narrative-title">
+        <h2 id="narrative-title">In short</h2>
+        {narrative.isPending ? (
+          <Loading label="Summarising the month…" />
+        ) : narrative.isError ? (
+          <ErrorState error={narrative.error} retry={() => void narrative.refetch()} />
+        ) : (
+          <p>{narrative.data.text}</p>
+        )}
+      </section>
 
       <section aria-labelledby="totals-title" className="cards">
         <h2 id="totals-title" className="visually-hidden">

@@ -1,0 +1,34 @@
+import { runTool } from '@finsight/core';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { FastifyInstance } from 'fastify';
+import { NO_CREDENTIALS, type TokenService } from '../auth/jwt';
+import { resolveUser } from '../context';
+import { createFinsightMcpServer } from './server';
+
+/**
+ * MCP over Streamable HTTP at /mcp, stateless: every request carries the user's Bearer access token and gets
+ * a server bound to that user.
+ */
+export async function mcpRoutes(app: FastifyInstance, { tokens }: { tokens: TokenService }) {
+  app.all('/mcp', async (request, reply) => {
+    const { userId, authProblem } = await resolveUser(tokens, request.headers.authorization);
+    if (userId === null) {
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer realm="mcp"')
+        .send({ jsonrpc: '2.0', error: { code: -32001, message: authProblem ?? NO_CREDENTIALS }, id: null });
+    }
+    const server = createFinsightMcpServer((name, args) => runTool(app.db, userId, name, args));
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    reply.hijack();
+    reply.raw.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(request.raw, reply.raw, request.body);
+  });
+}

@@ -1,0 +1,149 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadDemoData } from '@finsight/core';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RestUser, restUser, startTestServer, type TestServer } from '../testing/server';
+
+let server: TestServer;
+let alice: RestUser;
+let bob: RestUser;
+const clients: Client[] = [];
+const now = new Date();
+const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  alice = await restUser(server.url, 'alice');
+  bob = await restUser(server.url, 'bob');
+  await loadDemoData(server.database.db, alice.id, { months: 12 });
+});
+afterAll(async () => {
+  for (const client of clients) await client.close();
+  await server.close();
+});
+
+async function httpClient(token?: string): Promise<Client> {
+  const client = new Client({ name: 'finsight-test', version: '1.0.0' });
+  const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
+    requestInit: { headers: token ? { authorization: `Bearer ${token}` } : {} },
+  });
+  await client.connect(transport);
+  clients.push(client);
+  return client;
+}
+
+const json = (result: Awaited<ReturnType<Client['callTool']>>) => {
+  const [first] = result.content as { type: string; text: string }[];
+  return JSON.parse(first?.text ?? 'null');
+};
+
+const calls: Record<string, Record<string, unknown>> = {
+  get_transactions: { from: '2000-01-01', to: '2999-12-31', limit: 5 },
+  get_category_breakdown: { month },
+  get_income_vs_expense: { month },
+  get_anomalies: { month },
+  get_monthly_trend: { months: 6 },
+  summarize_month: { month },
+};
+
+describe('the MCP server over Streamable HTTP', () => {
+  it('lists the six tools with their JSON Schemas', async () => {
+    const client = await httpClient(alice.access);
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(calls).sort());
+    for (const tool of tools) {
+      expect(tool.inputSchema.type).toBe('object');
+      expect(JSON.stringify(tool.inputSchema)).not.toMatch(/user/i);
+    }
+  });
+
+  it('calls each tool for the token’s user', async () => {
+    const client = await httpClient(alice.access);
+    for (const [name, args] of Object.entries(calls)) {
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError, name).toBeFalsy();
+      expect(json(result), name).toBeTruthy();
+    }
+    expect(
+      json(await client.callTool({ name: 'get_transactions', arguments: calls.get_transactions })),
+    ).toMatchObject({
+      count: 5,
+      truncated: true,
+    });
+    const summary = json(await client.callTool({ name: 'summarize_month', arguments: { month } }));
+    expect(summary.text).toContain('you earned');
+  });
+
+  it('never gives user B’s token user A’s data', async () => {
+    const client = await httpClient(bob.access);
+    expect(
+      json(await client.callTool({ name: 'get_income_vs_expense', arguments: { month } })),
+    ).toMatchObject({
+      income: '0.00',
+      expense: '0.00',
+    });
+    expect(
+      json(await client.callTool({ name: 'get_transactions', arguments: calls.get_transactions })),
+    ).toMatchObject({
+      count: 0,
+    });
+    // A smuggled user id is refused, not obeyed.
+    const smuggled = await client.callTool({
+      name: 'get_income_vs_expense',
+      arguments: { month, userId: alice.id },
+    });
+    expect(smuggled.isError).toBe(true);
+  });
+
+  it('refuses a missing or invalid token', async () => {
+    await expect(httpClient()).rejects.toThrow(/401|Authentication credentials/);
+    await expect(httpClient(alice.refresh)).rejects.toThrow(/401|token/i);
+    const raw = await fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(raw.status).toBe(401);
+  });
+});
+
+describe('the MCP server over stdio', () => {
+  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+  const cli = fileURLToPath(new URL('./stdio.ts', import.meta.url));
+
+  async function stdioClient(env: Record<string, string>) {
+    const client = new Client({ name: 'finsight-test', version: '1.0.0' });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [tsx, cli],
+        env: { PATH: process.env.PATH ?? '', FINSIGHT_URL: server.url, ...env },
+        stderr: 'pipe',
+      }),
+    );
+    clients.push(client);
+    return client;
+  }
+
+  it('logs in with a user’s credentials and answers for that user only', async () => {
+    const client = await stdioClient({ FINSIGHT_EMAIL: alice.email, FINSIGHT_PASSWORD: alice.password });
+    expect((await client.listTools()).tools).toHaveLength(6);
+    const income = json(await client.callTool({ name: 'get_income_vs_expense', arguments: { month } }));
+    expect(income.income).not.toBe('0.00');
+  });
+
+  it('takes an access token instead', async () => {
+    const client = await stdioClient({ FINSIGHT_ACCESS_TOKEN: bob.access });
+    const income = json(await client.callTool({ name: 'get_income_vs_expense', arguments: { month } }));
+    expect(income.income).toBe('0.00');
+  });
+
+  it('reports a refused token as a tool error', async () => {
+    const client = await stdioClient({ FINSIGHT_ACCESS_TOKEN: 'not-a-token' });
+    const result = await client.callTool({ name: 'get_income_vs_expense', arguments: { month } });
+    expect(result.isError).toBe(true);
+  });
+});

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { Database } from '../db/client';
+import { AppError } from '../errors';
+import { getAnomalies } from '../insights/anomalies';
+import { getCategoryBreakdown } from '../insights/category-breakdown';
+import { getIncomeVsExpense } from '../insights/income-vs-expense';
+import { summarizeMonth } from '../insights/narrative';
+import { getTransactions } from '../insights/transactions';
+import { getMonthlyTrend } from '../summaries/service';
+import { isoDate, isoMonth } from '../validation/dates';
+import { parseInput } from '../validation/parse-input';
+
+/** Bounds that keep every tool answer small enough for a prompt. */
+export const TOOL_LIMITS = {
+  transactions: 100,
+  noteLength: 120,
+  categories: 20,
+  anomalies: 20,
+  trendMonths: 24,
+};
+
+const month = isoMonth.optional().describe('Calendar month as YYYY-MM. Defaults to the current month.');
+
+/**
+ * One finsight tool for a language model. The user is bound by the host (from the caller's access token),
+ * never passed as an argument, so a model cannot ask about anyone else.
+ */
+export interface FinsightTool<Input extends z.ZodObject = z.ZodObject> {
+  name: string;
+  description: string;
+  input: Input;
+  run(db: Database, userId: number, input: z.output<Input>): Promise<unknown>;
+}
+
+const defineTool = <Input extends z.ZodObject>(tool: FinsightTool<Input>) => tool;
+
+export const finsightTools = [
+  defineTool({
+    name: 'get_transactions',
+    description:
+      "List the user's income and expense transactions between two dates (both included), newest first. " +
+      `Returns at most ${TOOL_LIMITS.transactions}; "truncated" is true when more matched, so narrow the range. ` +
+      "Amounts are decimal strings in the user's currency.",
+    input: z.strictObject({
+      from: isoDate.describe('First day, YYYY-MM-DD.'),
+      to: isoDate.describe('Last day, YYYY-MM-DD.'),
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .max(TOOL_LIMITS.transactions)
+        .default(50)
+        .describe('How many to return.'),
+    }),
+    async run(db, userId, input) {
+      const result = await getTransactions(db, userId, input);
+      return {
+        ...result,
+        transactions: result.transactions.map((t) => ({
+          ...t,
+          note:
+            t.note.length > TOOL_LIMITS.noteLength ? `${t.note.slice(0, TOOL_LIMITS.noteLength)}…` : t.note,
+        })),
+      };
+    },
+  }),
+  defineTool({
+    name: 'get_category_breakdown',
+    description:
+      "Total expense per category for a month, largest first, with each category's share of the month's " +
+      `spending in percent. At most ${TOOL_LIMITS.categories} categories; "truncated" says when there were more.`,
+    input: z.strictObject({ month }),
+    async run(db, userId, input) {
+      const result = await getCategoryBreakdown(db, userId, input.month);
+      return {
+        ...result,
+        categories: result.categories.slice(0, TOOL_LIMITS.categories),
+        truncated: result.categories.length > TOOL_LIMITS.categories,
+      };
+    },
+  }),
+  defineTool({
+    name: 'get_income_vs_expense',
+    description: 'Income, expense, savings and savings rate (percent of income) for a month.',
+    input: z.strictObject({ month }),
+    run: (db, userId, input) => getIncomeVsExpense(db, userId, input.month),
+  }),
+  defineTool({
+    name: 'get_anomalies',
+    description:
+      "Unusual spending in a month compared with the user's own previous 12 months: a category far above its " +
+      'usual level, a single unusually large expense, or a large spend in a new or rarely used category. Each ' +
+      'comes with the observed value, the usual (median) value and a one-line reason.',
+    input: z.strictObject({ month }),
+    async run(db, userId, input) {
+      const result = await getAnomalies(db, userId, input.month);
+      return { ...result, anomalies: result.anomalies.slice(0, TOOL_LIMITS.anomalies) };
+    },
+  }),
+  defineTool({
+    name: 'get_monthly_trend',
+    description:
+      'Income, expense and savings for each of the last N months ending with a given month, oldest first.',
+    input: z.strictObject({
+      endMonth: month,
+      months: z.number().int().min(1).max(TOOL_LIMITS.trendMonths).default(12).describe('How many months.'),
+    }),
+    run: (db, userId, input) => getMonthlyTrend(db, userId, input),
+  }),
+  defineTool({
+    name: 'summarize_month',
+    description:
+      'A short plain-language summary of a month: income, spending, savings rate, top categories, the change ' +
+      'against recent months and anything unusual, with the numbers it is based on.',
+    input: z.strictObject({ month }),
+    run: (db, userId, input) => summarizeMonth(db, userId, input.month),
+  }),
+];
+
+export type FinsightToolName = (typeof finsightTools)[number]['name'];
+
+/** The JSON Schema of a tool's arguments, derived from its zod schema (what MCP and function calling need). */
+export function toolJsonSchema(tool: FinsightTool): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' });
+  return schema;
+}
+
+export function findTool(name: string): FinsightTool | undefined {
+  return (finsightTools as FinsightTool[]).find((tool) => tool.name === name);
+}
+
+/** Validates the arguments and runs the tool for the given user; unknown tools and bad arguments are BAD_REQUEST. */
+export async function runTool(db: Database, userId: number, name: string, args: unknown): Promise<unknown> {
+  const tool = findTool(name);
+  if (!tool) {
+    const message = `Unknown tool "${name}". Available: ${finsightTools.map((t) => t.name).join(', ')}.`;
+    throw new AppError('BAD_REQUEST', message, { name: [message] });
+  }
+  return tool.run(db, userId, parseInput(tool.input, args ?? {}));
+}
