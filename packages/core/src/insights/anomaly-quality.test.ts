@@ -90,11 +90,17 @@ describe('anomaly detection quality on seeded histories', () => {
     let predictions = 0;
     let found = 0;
     const controlFlags: string[] = [];
-    const perScenario: Record<string, { labels: number; found: number; extra: number }> = {};
+    const tally = () => ({ labels: 0, found: 0, extra: 0 });
+    const perScenario: Record<Scenario, ReturnType<typeof tally>> = {
+      control: tally(),
+      category_spike: tally(),
+      large_transaction: tally(),
+      new_category: tally(),
+    };
     for (const { userId, scenario, label } of cases) {
       const { anomalies } = await getAnomalies(database.db, userId, TARGET);
       const predicted = anomalies.map((a) => `${a.kind}:${a.category}`);
-      const stats = (perScenario[scenario] ??= { labels: 0, found: 0, extra: 0 });
+      const stats = perScenario[scenario];
       predictions += predicted.length;
       const hits = predicted.filter((p) => p === label).length;
       truePositives += hits;

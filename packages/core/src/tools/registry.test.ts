@@ -38,7 +38,8 @@ describe('the tool registry', () => {
       expect(JSON.stringify(schema)).not.toMatch(/user/i);
       expect(tool.description.length).toBeGreaterThan(40);
     }
-    expect(toolJsonSchema(finsightTools[0])).toMatchObject({ required: ['from', 'to'] });
+    const [first] = finsightTools;
+    expect(first && toolJsonSchema(first)).toMatchObject({ required: ['from', 'to'] });
   });
 
   it('runs every tool for the bound user, with bounded outputs', async () => {

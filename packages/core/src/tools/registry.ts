@@ -120,7 +120,7 @@ export const finsightTools = [
 export type FinsightToolName = (typeof finsightTools)[number]['name'];
 
 /** The JSON Schema of a tool's arguments, derived from its zod schema (what MCP and function calling need). */
-export function toolJsonSchema(tool: FinsightTool): Record<string, unknown> {
+export function toolJsonSchema(tool: Pick<FinsightTool, 'input'>): Record<string, unknown> {
   const { $schema: _, ...schema } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' });
   return schema;
 }
