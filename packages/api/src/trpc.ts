@@ -1,3 +1,4 @@
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@finsight/core';
 import { AppError, type FieldErrors, fieldErrorsOf } from '@finsight/core/schemas';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -36,12 +37,22 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Turns the services' AppError into the TRPCError with the same code (one vocabulary, one table). */
+/**
+ * Turns the services' AppError into the TRPCError with the same code (one vocabulary, one table), and an
+ * unreachable database into SERVICE_UNAVAILABLE (503) rather than an internal error.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      cause: result.error.cause,
+    });
   }
   return result;
 });

@@ -9,6 +9,7 @@ export {
   DEFAULT_DATA_DIR,
 } from './db/client';
 export { MIGRATIONS_FOLDER, runMigrations } from './db/migrate';
+export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/pg-error';
 export * as tables from './db/schema';
 export { generateHousehold } from './demo/generator';
 export { loadDemoData } from './demo/service';

@@ -1,3 +1,4 @@
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@finsight/core';
 import { AppError, type AppErrorCode, type FieldErrors, fieldErrorsOf } from '@finsight/core/schemas';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
@@ -37,9 +38,16 @@ export function sendAppError(reply: FastifyReply, error: AppError): FastifyReply
   return reply.status(HTTP_STATUS[error.code]).send({ detail: error.message });
 }
 
-/** Root error handler: AppErrors as above, Fastify's own client errors with their message, the rest hidden. */
+/**
+ * Root error handler: AppErrors as above, an unreachable database as 503, Fastify's own client errors with
+ * their message, the rest hidden.
+ */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) return sendAppError(reply, error);
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply.status(503).header('retry-after', '5').send({ detail: DATABASE_UNAVAILABLE_MESSAGE });
+  }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 400 && status < 500) {
     const code = 'code' in error ? error.code : undefined;

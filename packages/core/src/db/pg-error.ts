@@ -35,3 +35,35 @@ export function isConstraintViolation(error: unknown, code: string, constraint: 
   const info = pgErrorInfo(error);
   return info?.code === code && info.constraint === constraint;
 }
+
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is unavailable right now. Please try again in a few seconds.';
+
+/** postgres.js / Node socket error codes for a connection that is gone or cannot be made. */
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_CLOSED',
+  'CONNECT_TIMEOUT',
+]);
+
+/**
+ * True when the database itself is unreachable (down, restarting, refusing connections) rather than the
+ * query being wrong: callers should answer "try again shortly" (503), not "internal error" (500).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      // SQLSTATE class 08 (connection exception); 57P01-03: shutting down, crashed, not accepting yet.
+      if (CONNECTION_ERRORS.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)) return true;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
