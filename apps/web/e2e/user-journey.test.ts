@@ -48,8 +48,12 @@ async function addTransaction(values: {
   await form.getByLabel('Category').selectOption({ label: values.category });
   await form.getByLabel('Date').fill(values.date);
   if (values.note) await form.getByLabel('Note (optional)').fill(values.note);
+  const rows = await page.locator('table.transactions tbody tr').count();
   await form.getByRole('button', { name: 'Add transaction' }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Transaction added.' }).count()).toBe(1);
+  // Saved: the form closes, the notice shows and the new row is listed.
+  await form.waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: 'Transaction added.' }).waitFor();
+  await expect.poll(() => page.locator('table.transactions tbody tr').count()).toBe(rows + 1);
 }
 
 describe('a new user in a real browser', () => {

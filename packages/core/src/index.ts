@@ -12,6 +12,7 @@ export { MIGRATIONS_FOLDER, runMigrations } from './db/migrate';
 export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/pg-error';
 export * as tables from './db/schema';
 export { generateHousehold } from './demo/generator';
+export { seededRandom } from './demo/seeded-random';
 export { loadDemoData } from './demo/service';
 export { getAnomalies, HISTORY_MONTHS } from './insights/anomalies';
 export { getCategoryBreakdown } from './insights/category-breakdown';
@@ -28,5 +29,6 @@ export {
   TOOL_LIMITS,
   toolJsonSchema,
 } from './tools/registry';
+export { encodeCursor } from './transactions/cursor';
 export * from './transactions/service';
 export { parseInput } from './validation/parse-input';

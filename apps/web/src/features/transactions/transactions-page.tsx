@@ -85,7 +85,14 @@ export function TransactionsPage() {
     <div className="page">
       <div className="page-header">
         <h1>Transactions</h1>
-        <button type="button" className="button" onClick={() => navigate(withQuery(location, { new: '1' }))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setNotice(null);
+            navigate(withQuery(location, { new: '1' }));
+          }}
+        >
           New transaction
         </button>
       </div>

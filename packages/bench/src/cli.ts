@@ -1,0 +1,18 @@
+import { generate } from './generate';
+
+// `pnpm bench <generate|queries|http|soak>`: see docs/benchmarks.md.
+const commands: Record<string, () => Promise<void>> = {
+  generate,
+  queries: async () => (await import('./queries')).queries(),
+  http: async () => (await import('./http')).http(),
+  soak: async () => (await import('./http')).soak(),
+};
+
+const name = process.argv[2] ?? '';
+const command = commands[name];
+if (!command) {
+  console.error(`usage: pnpm bench <${Object.keys(commands).join('|')}>`);
+  process.exit(2);
+}
+await command();
+process.exit(0);

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const config = z
+  .object({
+    /** The benchmark database; `pnpm bench generate` drops and recreates it. Never point it at real data. */
+    BENCH_DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/finsight_bench'),
+    BENCH_USERS: z.coerce.number().int().min(2).default(1000),
+    BENCH_TRANSACTIONS: z.coerce.number().int().min(1000).default(1_000_000),
+    BENCH_HEAVY_USER_TRANSACTIONS: z.coerce.number().int().min(100).default(100_000),
+    BENCH_MONTHS: z.coerce.number().int().min(1).default(36),
+    BENCH_SEED: z.coerce.number().int().default(42),
+    /** Seconds per HTTP scenario. */
+    BENCH_DURATION: z.coerce.number().int().min(1).default(10),
+    BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(16),
+  })
+  .parse(process.env);
+
+/** Every generated user logs in with this password; user 1 is the heavy one. */
+export const BENCH_PASSWORD = 'bench-password-42';
+export const HEAVY_USER_ID = 1;
