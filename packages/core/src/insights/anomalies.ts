@@ -21,7 +21,8 @@ import { type Anomaly, type AnomalyReport, monthArgument } from './schemas';
  *   Transactions already flagged as large_transaction are taken out first, so one purchase is reported
  *   once.
  * - large_transaction: one expense at least LARGE_MIN_RATIO × the median of the category's transactions
- *   in the history (needs LARGE_MIN_HISTORY of them) and more than ROBUST_Z robust deviations above it.
+ *   in the history (its most recent LARGE_SAMPLE; needs LARGE_MIN_HISTORY of them) and more than ROBUST_Z
+ *   robust deviations above it.
  * - new_category: a category with spending in at most RARE_MAX_MONTHS history months (never, or rarely)
  *   whose total this month is at least NEW_MIN_SHARE of the user's median monthly spending and, if it
  *   was used before, RARE_MIN_GROWTH × its largest earlier month (a yearly bill of the usual size is
@@ -33,6 +34,8 @@ export const ROBUST_Z = 3.5;
 export const SPIKE_MIN_RATIO = 1.5;
 export const LARGE_MIN_RATIO = 3;
 export const LARGE_MIN_HISTORY = 5;
+/** At most this many recent transactions per category make the per-transaction baseline. */
+export const LARGE_SAMPLE = 200;
 export const RARE_MAX_MONTHS = 2;
 export const NEW_MIN_SHARE = 0.2;
 export const RARE_MIN_GROWTH = 1.5;
@@ -75,17 +78,19 @@ export async function getAnomalies(
   const historyStart = monthRange(month, -HISTORY_MONTHS);
   const targetIndex = target.year * 12 + target.month - 1;
 
+  // Aggregate first, name afterwards: grouping on the bare (category, month) lets PostgreSQL hash-aggregate.
   const monthly = rowsOf<CategoryMonthRow>(
     await db.execute(sql`
-      SELECT t.category_id AS "categoryId",
+      SELECT m.category_id AS "categoryId",
              c.name AS category,
-             (extract(year FROM t.date) * 12 + extract(month FROM t.date) - 1)::integer AS "monthIndex",
-             sum(t.amount)::text AS total
-        FROM transactions t
-        JOIN categories c ON c.id = t.category_id AND c.user_id = t.user_id
-       WHERE t.user_id = ${userId} AND t.type = 'EXPENSE'
-         AND t.date >= ${historyStart.start}::date AND t.date < ${target.end}::date
-       GROUP BY 1, 2, 3`),
+             (extract(year FROM m.month) * 12 + extract(month FROM m.month) - 1)::integer AS "monthIndex",
+             m.total::text AS total
+        FROM (SELECT category_id, date_trunc('month', date) AS month, sum(amount) AS total
+                FROM transactions
+               WHERE user_id = ${userId} AND type = 'EXPENSE'
+                 AND date >= ${historyStart.start}::date AND date < ${target.end}::date
+               GROUP BY 1, 2) m
+        JOIN categories c ON c.id = m.category_id AND c.user_id = ${userId}`),
   );
 
   const categories = new Map<number, CategoryHistory>();
@@ -180,7 +185,11 @@ export async function getAnomalies(
   return { month, historyMonths, anomalies };
 }
 
-/** Median and MAD per category in SQL, so only the few flagged transactions leave the database. */
+/**
+ * Median and MAD per category in SQL, over each category's most recent LARGE_SAMPLE transactions of the
+ * history (read newest-first from the (user, category, date) index, so the cost does not grow with the
+ * user's volume); only the few flagged transactions leave the database.
+ */
 async function findLargeTransactions(
   db: Database,
   userId: number,
@@ -189,30 +198,32 @@ async function findLargeTransactions(
   monthEnd: string,
 ): Promise<LargeTransactionRow[]> {
   const result = await db.execute(sql`
-    WITH history AS (
-      SELECT category_id, amount::float8 AS amount
-        FROM transactions
-       WHERE user_id = ${userId} AND type = 'EXPENSE'
-         AND date >= ${historyStart}::date AND date < ${monthStart}::date
-    ), centre AS (
-      SELECT category_id, count(*)::integer AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) AS median
-        FROM history GROUP BY category_id
-       HAVING count(*) >= ${LARGE_MIN_HISTORY}::integer
-    ), spread AS (
-      SELECT h.category_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(h.amount - c.median)) AS mad
-        FROM history h JOIN centre c USING (category_id)
-       GROUP BY h.category_id
+    WITH stats AS (
+      SELECT c.id AS category_id, c.name, s.n, s.median, m.mad
+        FROM categories c
+        CROSS JOIN LATERAL (
+          SELECT array_agg(r.amount::float8) AS amounts
+            FROM (SELECT amount FROM transactions t
+                   WHERE t.user_id = ${userId} AND t.category_id = c.id AND t.type = 'EXPENSE'
+                     AND t.date >= ${historyStart}::date AND t.date < ${monthStart}::date
+                   ORDER BY t.date DESC, t.id DESC
+                   LIMIT ${LARGE_SAMPLE}::integer) r) h
+        CROSS JOIN LATERAL (
+          SELECT count(*)::integer AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY a) AS median
+            FROM unnest(h.amounts) a) s
+        CROSS JOIN LATERAL (
+          SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(a - s.median)) AS mad
+            FROM unnest(h.amounts) a) m
+       WHERE c.user_id = ${userId} AND s.n >= ${LARGE_MIN_HISTORY}::integer
     )
-    SELECT t.id, t.category_id AS "categoryId", cat.name AS category, t.date::text AS date, t.amount::text AS amount,
-           round(c.median::numeric, 2)::text AS baseline, c.n AS "historyCount"
+    SELECT t.id, t.category_id AS "categoryId", st.name AS category, t.date::text AS date, t.amount::text AS amount,
+           round(st.median::numeric, 2)::text AS baseline, st.n AS "historyCount"
       FROM transactions t
-      JOIN centre c ON c.category_id = t.category_id
-      JOIN spread s ON s.category_id = t.category_id
-      JOIN categories cat ON cat.id = t.category_id AND cat.user_id = t.user_id
+      JOIN stats st ON st.category_id = t.category_id
      WHERE t.user_id = ${userId} AND t.type = 'EXPENSE'
        AND t.date >= ${monthStart}::date AND t.date < ${monthEnd}::date
-       AND t.amount::float8 >= ${LARGE_MIN_RATIO}::float8 * c.median
-       AND t.amount::float8 - c.median > ${ROBUST_Z * MAD_TO_SIGMA}::float8 * s.mad
+       AND t.amount::float8 >= ${LARGE_MIN_RATIO}::float8 * st.median
+       AND t.amount::float8 - st.median > ${ROBUST_Z * MAD_TO_SIGMA}::float8 * st.mad
      ORDER BY t.amount DESC, t.id`);
   return rowsOf<LargeTransactionRow>(result);
 }
