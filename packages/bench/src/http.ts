@@ -11,21 +11,23 @@ const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 const API_PORT = 3100;
 const BASELINE_PORT = 3101;
 
-function startProcess(file: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [tsx, file], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Starts a server process and resolves once `readyUrl` answers. */
+async function startProcess(file: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [tsx, file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/is up on|baseline up on/.test(output)) resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${file} exited with ${code}:\n${output}`)));
-  });
+  for (let attempt = 0; attempt < 300 && !exited; attempt++) {
+    const ok = await fetch(readyUrl).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`${file} did not become ready at ${readyUrl}`);
 }
 
 function rssMegabytes(pid: number | undefined): number {
@@ -43,11 +45,11 @@ async function startServers() {
     AUTH_RATE_LIMIT: 'off',
     LOG_LEVEL: 'warn',
     WEB_DIST: '/nonexistent',
-  });
+  }, `http://127.0.0.1:${API_PORT}/readyz`);
   const baseline = await startProcess(fileURLToPath(new URL('./baseline-server.ts', import.meta.url)), {
     BENCH_DATABASE_URL: config.BENCH_DATABASE_URL,
     PORT: String(BASELINE_PORT),
-  });
+  }, `http://127.0.0.1:${BASELINE_PORT}/base/transactions?user=2`);
   return { api, baseline };
 }
 
@@ -101,8 +103,9 @@ export async function http(): Promise<void> {
   try {
     const userId = 2; // a typical user (~900 transactions); user 1 is the heavy one
     const s = await session(userId);
+    // Writes go to another user, so the create scenario does not grow the list being measured.
+    const writer = await session(userId + 1);
     const auth = { authorization: `Bearer ${s.access}` };
-    const json = { ...auth, 'content-type': 'application/json' };
     const base = `http://127.0.0.1:${BASELINE_PORT}`;
     const scenarios: Scenario[] = [
       { name: 'baseline list (bare Fastify + SQL)', url: `${base}/base/transactions?user=${userId}` },
@@ -138,9 +141,9 @@ export async function http(): Promise<void> {
         name: 'REST create',
         url: `${s.api}/api/finance/transactions/`,
         method: 'POST',
-        headers: json,
+        headers: { authorization: `Bearer ${writer.access}`, 'content-type': 'application/json' },
         body: JSON.stringify({
-          category: s.categoryId,
+          category: writer.categoryId,
           type: 'EXPENSE',
           amount: '12.50',
           date: new Date().toISOString().slice(0, 10),
@@ -189,7 +192,7 @@ export async function soak(): Promise<void> {
   const { api: apiProcess, baseline } = await startServers();
   baseline.kill('SIGTERM');
   try {
-    const s = await session(3);
+    const s = await session(4);
     const auth = { authorization: `Bearer ${s.access}` };
     const rssStart = rssMegabytes(apiProcess.pid);
     const result = await autocannon({

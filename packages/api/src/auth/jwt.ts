@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import { AppError } from '@finsight/core/schemas';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
@@ -22,7 +22,8 @@ export const REFRESH_NOT_VALID = 'Token is invalid or expired';
  * context and the REST adapter alike.
  */
 export function createTokenService(secret: string, now: () => number = () => Math.floor(Date.now() / 1000)) {
-  const key = new TextEncoder().encode(secret);
+  // A KeyObject is imported once; a raw byte array would be re-imported on every verification.
+  const key = createSecretKey(Buffer.from(secret));
 
   async function sign(userId: number, type: TokenType): Promise<string> {
     const issuedAt = now();
@@ -39,20 +40,18 @@ export function createTokenService(secret: string, now: () => number = () => Mat
 
   /** The user id in a valid token of the expected type; UNAUTHORIZED otherwise, without saying why. */
   async function verify(token: string, type: TokenType): Promise<number> {
-    const failure = new AppError('UNAUTHORIZED', type === 'access' ? TOKEN_NOT_VALID : REFRESH_NOT_VALID);
+    // Built only on failure: an Error captures a stack trace, which is not free on every request.
+    const failure = () => new AppError('UNAUTHORIZED', type === 'access' ? TOKEN_NOT_VALID : REFRESH_NOT_VALID);
+    let payload: { sub?: string; token_type?: unknown };
     try {
-      const { payload } = await jwtVerify(token, key, {
-        algorithms: ['HS256'],
-        currentDate: new Date(now() * 1000),
-      });
-      const userId = Number(payload.sub);
-      if (payload.token_type !== type || !Number.isSafeInteger(userId) || userId < 1) throw failure;
-      return userId;
+      ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: new Date(now() * 1000) }));
     } catch (error) {
-      if (error instanceof AppError || error instanceof errors.JOSEError || error instanceof TypeError)
-        throw failure;
+      if (error instanceof errors.JOSEError || error instanceof TypeError) throw failure();
       throw error;
     }
+    const userId = Number(payload.sub);
+    if (payload.token_type !== type || !Number.isSafeInteger(userId) || userId < 1) throw failure();
+    return userId;
   }
 
   return {

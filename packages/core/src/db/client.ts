@@ -69,11 +69,27 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     onnotice: () => {},
   });
   return {
-    db: drizzlePostgres({ client, schema, casing }),
+    db: drizzlePostgres({ client: withPreparedStatements(client), schema, casing }),
     driver: 'postgres',
     url,
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * Drizzle sends every query through postgres.js `unsafe()` with `prepare: false`, so PostgreSQL parses and
+ * plans the same statement on every call. finsight's statements are a fixed set of texts with parameters,
+ * so letting postgres.js keep them as named prepared statements per connection is safe and saves the
+ * planning on every request (measured in docs/benchmarks.md).
+ */
+function withPreparedStatements(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'unsafe') return Reflect.get(target, property, receiver);
+      return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+        target.unsafe(query, params, { ...options, prepare: true });
+    },
+  });
 }
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
