@@ -7,13 +7,14 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { BENCH_PASSWORD, config } from './config';
 
-const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+const tsx = createRequire(import.meta.url).resolve('tsx');
 const API_PORT = 3100;
 const BASELINE_PORT = 3101;
 
 /** Starts a server process and resolves once `readyUrl` answers. */
 async function startProcess(file: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [tsx, file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // `--import tsx` keeps the server in this child process itself, so its pid is the one whose memory we read.
+  const child = spawn(process.execPath, ['--import', tsx, file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   let exited = false;
   child.on('exit', () => {
     exited = true;
@@ -195,6 +196,9 @@ export async function soak(): Promise<void> {
     const s = await session(4);
     const auth = { authorization: `Bearer ${s.access}` };
     const rssStart = rssMegabytes(apiProcess.pid);
+    // Sampled every 10 s: a leak keeps climbing, a warming heap levels off.
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(Math.round(rssMegabytes(apiProcess.pid))), 10_000);
     const result = await autocannon({
       url: s.api,
       connections: 200,
@@ -217,11 +221,13 @@ export async function soak(): Promise<void> {
         { method: 'GET', path: `/trpc/insights.breakdown?input=${encodeURIComponent('{}')}`, headers: auth },
       ],
     });
+    clearInterval(sampler);
     const rssEnd = rssMegabytes(apiProcess.pid);
     console.log(
       `soak: 200 connections × 60 s: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, ` +
         `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, timeouts ${result.timeouts}, ` +
-        `non-2xx ${result.non2xx}; API RSS ${rssStart.toFixed(0)} MB at start, ${rssEnd.toFixed(0)} MB at end`,
+        `non-2xx ${result.non2xx}; API RSS ${rssStart.toFixed(0)} MB at start, every 10 s: ${samples.join(', ')} MB, ` +
+        `${rssEnd.toFixed(0)} MB at end`,
     );
   } finally {
     apiProcess.kill('SIGTERM');

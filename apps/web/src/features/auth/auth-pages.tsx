@@ -1,6 +1,7 @@
 import { loginInput, registerInput } from '@finsight/core/schemas';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/field';
+import { FormError } from '../../components/states';
 import { type FieldErrors, messageOf, serverFieldErrors } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
@@ -48,11 +49,7 @@ export function LoginPage() {
   return (
     <AuthCard title="Log in">
       <form onSubmit={submit} noValidate>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError message={problem} />
         <Field label="Email" errors={errors.email}>
           <input
             type="email"
@@ -116,11 +113,7 @@ export function RegisterPage() {
   return (
     <AuthCard title="Create your account">
       <form onSubmit={submit} noValidate>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError message={problem} />
         <Field label="Username" errors={errors.username} hint="Letters, digits and @ . + - _">
           <input autoComplete="username" value={values.username} onChange={set('username')} required />
         </Field>

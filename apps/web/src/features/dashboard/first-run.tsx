@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { Link } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
@@ -35,11 +36,7 @@ export function FirstRun() {
           Load a year of realistic example transactions to see the dashboard at work. You can delete them
           later.
         </p>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError message={problem} />
         <button type="button" className="button" onClick={() => demo.mutate({})} disabled={demo.isPending}>
           {demo.isPending ? 'Loading demo data…' : 'Load demo data'}
         </button>

@@ -1,6 +1,7 @@
 import { createTransactionInput, NOTE_MAX_LENGTH, updateTransactionInput } from '@finsight/core/schemas';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/field';
+import { FormError } from '../../components/states';
 import { type FieldErrors, messageOf, serverFieldErrors } from '../../lib/errors';
 import { today } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -88,11 +89,7 @@ export function TransactionForm({
       noValidate
       aria-label={transaction ? 'Edit transaction' : 'New transaction'}
     >
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       <fieldset className="type-toggle">
         <legend>Type</legend>
         {(['EXPENSE', 'INCOME'] as const).map((type) => (
