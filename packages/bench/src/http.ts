@@ -12,9 +12,16 @@ const API_PORT = 3100;
 const BASELINE_PORT = 3101;
 
 /** Starts a server process and resolves once `readyUrl` answers. */
-async function startProcess(file: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+async function startProcess(
+  file: string,
+  env: Record<string, string>,
+  readyUrl: string,
+): Promise<ChildProcess> {
   // `--import tsx` keeps the server in this child process itself, so its pid is the one whose memory we read.
-  const child = spawn(process.execPath, ['--import', tsx, file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', tsx, file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   let exited = false;
   child.on('exit', () => {
     exited = true;
@@ -37,20 +44,28 @@ function rssMegabytes(pid: number | undefined): number {
 }
 
 async function startServers() {
-  const api = await startProcess(fileURLToPath(new URL('../../api/src/server.ts', import.meta.url)), {
-    DATABASE_URL: config.BENCH_DATABASE_URL,
-    PORT: String(API_PORT),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789',
-    AUTH_RATE_LIMIT: 'off',
-    LOG_LEVEL: 'warn',
-    WEB_DIST: '/nonexistent',
-  }, `http://127.0.0.1:${API_PORT}/readyz`);
-  const baseline = await startProcess(fileURLToPath(new URL('./baseline-server.ts', import.meta.url)), {
-    BENCH_DATABASE_URL: config.BENCH_DATABASE_URL,
-    PORT: String(BASELINE_PORT),
-  }, `http://127.0.0.1:${BASELINE_PORT}/base/transactions?user=2`);
+  const api = await startProcess(
+    fileURLToPath(new URL('../../api/src/server.ts', import.meta.url)),
+    {
+      DATABASE_URL: config.BENCH_DATABASE_URL,
+      PORT: String(API_PORT),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789',
+      AUTH_RATE_LIMIT: 'off',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+    },
+    `http://127.0.0.1:${API_PORT}/readyz`,
+  );
+  const baseline = await startProcess(
+    fileURLToPath(new URL('./baseline-server.ts', import.meta.url)),
+    {
+      BENCH_DATABASE_URL: config.BENCH_DATABASE_URL,
+      PORT: String(BASELINE_PORT),
+    },
+    `http://127.0.0.1:${BASELINE_PORT}/base/transactions?user=2`,
+  );
   return { api, baseline };
 }
 

@@ -41,10 +41,14 @@ export function createTokenService(secret: string, now: () => number = () => Mat
   /** The user id in a valid token of the expected type; UNAUTHORIZED otherwise, without saying why. */
   async function verify(token: string, type: TokenType): Promise<number> {
     // Built only on failure: an Error captures a stack trace, which is not free on every request.
-    const failure = () => new AppError('UNAUTHORIZED', type === 'access' ? TOKEN_NOT_VALID : REFRESH_NOT_VALID);
+    const failure = () =>
+      new AppError('UNAUTHORIZED', type === 'access' ? TOKEN_NOT_VALID : REFRESH_NOT_VALID);
     let payload: { sub?: string; token_type?: unknown };
     try {
-      ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: new Date(now() * 1000) }));
+      ({ payload } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        currentDate: new Date(now() * 1000),
+      }));
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof TypeError) throw failure();
       throw error;

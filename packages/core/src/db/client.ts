@@ -86,8 +86,11 @@ function withPreparedStatements(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property !== 'unsafe') return Reflect.get(target, property, receiver);
-      return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-        target.unsafe(query, params, { ...options, prepare: true });
+      return (
+        query: string,
+        params?: postgres.ParameterOrJSON<never>[],
+        options?: postgres.UnsafeQueryOptions,
+      ) => target.unsafe(query, params, { ...options, prepare: true });
     },
   });
 }
