@@ -1,20 +1,18 @@
 import type { Category, MonthlySummary, Profile, Transaction } from '@finsight/core/schemas';
 
-/** The documented framework's field names: snake_case throughout, the category as `category`. */
+const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** An input field's wire name: snake_case, and the category id travels as `category` (as clients send it). */
 export function snakeCase(key: string): string {
-  if (key === 'categoryId') return 'category';
-  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return key === 'categoryId' ? 'category' : camelToSnake(key);
 }
 
-/** Deep camelCase -> snake_case of a JSON value's keys. */
+/** Deep camelCase -> snake_case of a JSON value's keys (insight outputs keep `category_id`). */
 export function toSnakeCase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toSnakeCase);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`),
-      toSnakeCase(inner),
-    ]),
+    Object.entries(value).map(([key, inner]) => [camelToSnake(key), toSnakeCase(inner)]),
   );
 }
 
