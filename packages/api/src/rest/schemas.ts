@@ -10,7 +10,7 @@ import {
   updateTransactionInput,
 } from '@finsight/core/schemas';
 import { z } from 'zod';
-import { refreshInput } from '../routers/auth';
+import { refreshInput } from '../auth/schemas';
 
 /**
  * The REST adapter's request schemas: the core schemas, reshaped only where the documented framework's

@@ -1,12 +1,8 @@
 import { authenticate, getProfile, register, updateProfile } from '@finsight/core';
 import { loginInput, registerInput, updateProfileInput } from '@finsight/core/schemas';
-import { z } from 'zod';
 import { throttleAuth } from '../auth/auth-throttle';
+import { refreshInput } from '../auth/schemas';
 import { protectedProcedure, publicProcedure, router } from '../trpc';
-
-export const refreshInput = z.strictObject({
-  refresh: z.string({ error: 'This field is required.' }).min(1).max(4096),
-});
 
 export const authRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {

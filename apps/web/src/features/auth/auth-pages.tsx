@@ -1,12 +1,11 @@
 import { loginInput, registerInput } from '@finsight/core/schemas';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
-import { type FieldErrors, messageOf, serverFieldErrors } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { trpc } from '../../lib/trpc';
-import { validate } from '../../lib/validate';
+import { useFormSubmit } from '../../lib/use-form-submit';
 
 function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -26,25 +25,16 @@ export function LoginPage() {
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | null>(null);
   const login = trpc.auth.login.useMutation();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
-    const checked = validate(loginInput, { email, password });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    try {
-      const { access, refresh } = await login.mutateAsync(checked.data);
+  const { errors, problem, submit } = useFormSubmit(
+    loginInput,
+    () => ({ email, password }),
+    async (data) => {
+      const { access, refresh } = await login.mutateAsync(data);
       signIn({ access, refresh });
       navigate('/', { replace: true });
-    } catch (error) {
-      setErrors(serverFieldErrors(error));
-      setProblem(messageOf(error));
-    }
-  };
+    },
+  );
 
   return (
     <AuthCard title="Log in">
@@ -82,33 +72,21 @@ export function LoginPage() {
 export function RegisterPage() {
   const { signIn } = useSession();
   const [values, setValues] = useState({ username: '', email: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | null>(null);
   const register = trpc.auth.register.useMutation();
   const login = trpc.auth.login.useMutation();
   const busy = register.isPending || login.isPending;
   const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setValues((current) => ({ ...current, [key]: event.target.value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
-    const checked = validate(registerInput, values);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    try {
-      await register.mutateAsync(checked.data);
-      const { access, refresh } = await login.mutateAsync({
-        email: checked.data.email,
-        password: values.password,
-      });
+  const { errors, problem, submit } = useFormSubmit(
+    registerInput,
+    () => values,
+    async (data) => {
+      await register.mutateAsync(data);
+      const { access, refresh } = await login.mutateAsync({ email: data.email, password: values.password });
       signIn({ access, refresh });
       navigate('/', { replace: true });
-    } catch (error) {
-      setErrors(serverFieldErrors(error));
-      setProblem(messageOf(error));
-    }
-  };
+    },
+  );
 
   return (
     <AuthCard title="Create your account">

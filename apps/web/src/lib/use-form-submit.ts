@@ -1,0 +1,34 @@
+import { type FormEvent, useState } from 'react';
+import type { z } from 'zod';
+import { type FieldErrors, messageOf, serverFieldErrors } from './errors';
+import { validate } from './validate';
+
+/**
+ * The submit cycle every form shares: validate with the server's own schema, send, and show the server's
+ * field errors and message if it refuses.
+ */
+export function useFormSubmit<Schema extends z.ZodType>(
+  schema: Schema,
+  values: () => unknown,
+  send: (data: z.output<Schema>) => Promise<void>,
+) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    const checked = validate(schema, values());
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    try {
+      await send(checked.data);
+    } catch (error) {
+      setErrors(serverFieldErrors(error));
+      setProblem(messageOf(error));
+    }
+  };
+  return { errors, problem, submit };
+}
