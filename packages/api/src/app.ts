@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import staticFiles from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +20,7 @@ import { buildOpenApiDocument } from './openapi';
 import { handleError } from './rest/errors';
 import { restApi } from './rest/plugin';
 import { type AppRouter, appRouter } from './root';
+import { securityHeaders } from './security-headers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,8 +89,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const tokens = options.tokens ?? createTokenService(options.jwtSecret);
   const authLimiter = options.authLimiter ?? buildLimiter(env);
 
-  app.addHook('onRequest', async (request, reply) => {
+  const headers = securityHeaders();
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
+    done();
   });
   app.addHook('onClose', async () => {
     await authLimiter.close();
@@ -107,19 +110,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(dbPlugin, { db: options.db });
-  await app.register(helmet, {
-    // Scripts only from this origin (the docs page sends its own hashed policy); inline style attributes
-    // are allowed for the chart bars. No upgrade-insecure-requests: a self-hosted instance may well be
-    // reached over plain http on a home network.
-    contentSecurityPolicy: {
-      directives: {
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
-        'upgrade-insecure-requests': null,
-      },
-    },
-  });
-
   await app.register(cors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
     credentials: false,

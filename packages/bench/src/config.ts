@@ -12,6 +12,16 @@ export const config = z
     /** Seconds per HTTP scenario. */
     BENCH_DURATION: z.coerce.number().int().min(1).default(10),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(16),
+    /** Comma-separated parts of scenario names to run (`BENCH_ONLY=retrieve,list`); baselines they compare to run too. */
+    BENCH_ONLY: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim().toLowerCase())
+          .filter(Boolean),
+      ),
   })
   .parse(process.env);
 

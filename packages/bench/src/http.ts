@@ -174,10 +174,16 @@ export async function http(): Promise<void> {
         body: JSON.stringify({ email: `bench${userId}@example.com`, password: BENCH_PASSWORD }),
       },
     ];
+    const wanted = scenarios.filter(
+      (scenario) =>
+        config.BENCH_ONLY.length === 0 ||
+        config.BENCH_ONLY.some((part) => scenario.name.toLowerCase().includes(part)),
+    );
+    const needed = new Set(wanted.flatMap((scenario) => [scenario.name, scenario.baseline ?? '']));
     const results = new Map<string, Awaited<ReturnType<typeof load>>>();
     console.log(`${config.BENCH_CONNECTIONS} connections, ${config.BENCH_DURATION} s per scenario\n`);
     console.log('| scenario | req/s | p50 | p99 | errors | vs baseline |\n|---|---|---|---|---|---|');
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter(({ name }) => needed.has(name))) {
       const result = await load(scenario);
       results.set(scenario.name, result);
       const reference = scenario.baseline ? results.get(scenario.baseline) : undefined;

@@ -1,6 +1,7 @@
 import { createSecretKey, randomUUID } from 'node:crypto';
 import { AppError } from '@finsight/core/schemas';
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { verifiedTokenCache } from './verified-tokens';
 
 export type TokenType = 'access' | 'refresh';
 
@@ -16,6 +17,9 @@ export interface TokenPair {
 export const TOKEN_NOT_VALID = 'Given token not valid for any token type';
 export const REFRESH_NOT_VALID = 'Token is invalid or expired';
 
+/** Verified tokens remembered per process: about 200 bytes each, so 10,000 is ≈ 2 MB. */
+const VERIFIED_TOKENS_REMEMBERED = 10_000;
+
 /**
  * Signs and verifies finsight's tokens: HS256 with JWT_SECRET (only that algorithm is accepted), `sub`
  * the user id, `token_type` access or refresh so one can never stand in for the other. Used by the tRPC
@@ -24,6 +28,7 @@ export const REFRESH_NOT_VALID = 'Token is invalid or expired';
 export function createTokenService(secret: string, now: () => number = () => Math.floor(Date.now() / 1000)) {
   // A KeyObject is imported once; a raw byte array would be re-imported on every verification.
   const key = createSecretKey(Buffer.from(secret));
+  const verified = verifiedTokenCache(VERIFIED_TOKENS_REMEMBERED);
 
   async function sign(userId: number, type: TokenType): Promise<string> {
     const issuedAt = now();
@@ -43,7 +48,12 @@ export function createTokenService(secret: string, now: () => number = () => Mat
     // Built only on failure: an Error captures a stack trace, which is not free on every request.
     const failure = () =>
       new AppError('UNAUTHORIZED', type === 'access' ? TOKEN_NOT_VALID : REFRESH_NOT_VALID);
-    let payload: { sub?: string; token_type?: unknown };
+    const known = verified.get(token, now());
+    if (known !== undefined) {
+      if (known.type !== type) throw failure();
+      return known.userId;
+    }
+    let payload: { sub?: string; token_type?: unknown; exp?: number };
     try {
       ({ payload } = await jwtVerify(token, key, {
         algorithms: ['HS256'],
@@ -55,6 +65,8 @@ export function createTokenService(secret: string, now: () => number = () => Mat
     }
     const userId = Number(payload.sub);
     if (payload.token_type !== type || !Number.isSafeInteger(userId) || userId < 1) throw failure();
+    // Every token we sign has an `exp`; one without it is not remembered.
+    if (payload.exp !== undefined) verified.set(token, { userId, type, expiresAt: payload.exp });
     return userId;
   }
 

@@ -278,6 +278,43 @@ describe('listing', () => {
     expect(combined.total).toBe(combined.items.length);
   });
 
+  it('gives each use of the same filter its own values', async () => {
+    const db = database.db;
+    const income = await listTransactions(db, carol.id, { type: 'INCOME', includeTotal: true });
+    const expense = await listTransactions(db, carol.id, { type: 'EXPENSE', includeTotal: true });
+    expect([income.total, expense.total]).toEqual([6, 24]);
+    expect(expense.items.every((t) => t.type === 'EXPENSE')).toBe(true);
+  });
+
+  it('counts exactly the user’s own transactions, following creates and deletes', async () => {
+    const db = database.db;
+    const total = async () => (await listTransactions(db, carol.id, { limit: 1, includeTotal: true })).total;
+    const dave = await createUser(db, 'dave-counted');
+    const davesCategory = (await createCategory(db, dave.id, { name: 'Rent' })).id;
+    await createTransaction(db, dave.id, {
+      categoryId: davesCategory,
+      type: 'EXPENSE',
+      amount: '1.00',
+      date: '2026-01-05',
+    });
+    expect(await total()).toBe(30);
+    const extra = await createTransaction(db, carol.id, {
+      categoryId: rent,
+      type: 'EXPENSE',
+      amount: '1.00',
+      date: '2025-12-31',
+    });
+    expect(await total()).toBe(31);
+    await deleteTransaction(db, carol.id, { id: extra.id });
+    expect(await total()).toBe(30);
+    const pastTheEnd = await listTransactions(db, carol.id, { offset: 500, includeTotal: true });
+    expect(pastTheEnd).toMatchObject({ items: [], total: 30 });
+    expect(await listTransactions(db, dave.id, { offset: 1, includeTotal: true })).toMatchObject({
+      items: [],
+      total: 1,
+    });
+  });
+
   it('refuses contradictory or malformed list options', async () => {
     const db = database.db;
     await expect(
