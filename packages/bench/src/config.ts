@@ -9,6 +9,8 @@ export const config = z
     BENCH_HEAVY_USER_TRANSACTIONS: z.coerce.number().int().min(100).default(100_000),
     BENCH_MONTHS: z.coerce.number().int().min(1).default(36),
     BENCH_SEED: z.coerce.number().int().default(42),
+    /** Timed runs per query in `pnpm bench queries`. */
+    BENCH_QUERY_RUNS: z.coerce.number().int().min(10).default(1000),
     /** Seconds per HTTP scenario. */
     BENCH_DURATION: z.coerce.number().int().min(1).default(10),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(16),

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { isConstraintViolation, PG_UNIQUE_VIOLATION } from '../db/pg-error';
 import { users } from '../db/schema';
+import { isoTimestamp } from '../db/timestamps';
 import { AppError, fieldError, notFound } from '../errors';
 import { parseInput } from '../validation/parse-input';
 import { isCommonPassword } from './common-passwords';
@@ -27,10 +28,8 @@ const profileColumns = {
   createdAt: users.createdAt,
 };
 
-type ProfileRow = { id: number; username: string; email: string; preferredCurrency: string; createdAt: Date };
-
-function toProfile(row: ProfileRow): Profile {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+function toProfile(row: Profile): Profile {
+  return { ...row, createdAt: isoTimestamp(row.createdAt) };
 }
 
 export async function register(db: Database, input: RegisterInput): Promise<Profile> {
@@ -101,7 +100,7 @@ export async function updateProfile(
   const data = parseInput(updateProfileInput, input);
   const [row] = await db
     .update(users)
-    .set({ preferredCurrency: data.preferredCurrency, updatedAt: new Date() })
+    .set({ preferredCurrency: data.preferredCurrency, updatedAt: sql`now()` })
     .where(eq(users.id, userId))
     .returning(profileColumns);
   if (!row) throw notFound();

@@ -7,6 +7,7 @@ import {
   PG_UNIQUE_VIOLATION,
 } from '../db/pg-error';
 import { categories, transactions } from '../db/schema';
+import { isoTimestamp } from '../db/timestamps';
 import { AppError, notFound } from '../errors';
 import { type ByIdInput, byIdInput } from '../validation/ids';
 import { parseInput } from '../validation/parse-input';
@@ -25,8 +26,8 @@ const columns = {
   updatedAt: categories.updatedAt,
 };
 
-function toCategory(row: { id: number; name: string; createdAt: Date; updatedAt: Date }): Category {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+function toCategory(row: Category): Category {
+  return { ...row, createdAt: isoTimestamp(row.createdAt), updatedAt: isoTimestamp(row.updatedAt) };
 }
 
 function duplicateName(name: string): AppError {
@@ -81,7 +82,7 @@ export async function renameCategory(
   try {
     const [row] = await db
       .update(categories)
-      .set({ name: data.name, updatedAt: new Date() })
+      .set({ name: data.name, updatedAt: sql`now()` })
       .where(and(eq(categories.id, data.id), eq(categories.userId, userId)))
       .returning(columns);
     if (!row) throw notFound();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -36,6 +37,8 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Pool size for postgres.js (default 10). */
   maxConnections?: number;
+  /** Sees every statement Drizzle runs (the benchmarks capture them for EXPLAIN). */
+  logger?: Logger;
 }
 
 // Must match drizzle.config.ts.
@@ -67,32 +70,15 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     // most once a second is no burden on a recovering server.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
+    // The text timestamps are read as (db/timestamps.ts). PGlite starts with these settings already.
+    connection: { TimeZone: 'UTC', DateStyle: 'ISO' },
   });
   return {
-    db: drizzlePostgres({ client: withPreparedStatements(client), schema, casing }),
+    db: drizzlePostgres({ client, schema, casing, logger: options.logger }),
     driver: 'postgres',
     url,
     close: () => client.end({ timeout: 5 }),
   };
-}
-
-/**
- * Drizzle sends every query through postgres.js `unsafe()` with `prepare: false`, so PostgreSQL parses and
- * plans the same statement on every call. finsight's statements are a fixed set of texts with parameters,
- * so letting postgres.js keep them as named prepared statements per connection is safe and saves the
- * planning on every request (measured in docs/benchmarks.md).
- */
-function withPreparedStatements(client: postgres.Sql): postgres.Sql {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      if (property !== 'unsafe') return Reflect.get(target, property, receiver);
-      return (
-        query: string,
-        params?: postgres.ParameterOrJSON<never>[],
-        options?: postgres.UnsafeQueryOptions,
-      ) => target.unsafe(query, params, { ...options, prepare: true });
-    },
-  });
 }
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -103,7 +89,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     loadDataDir: options.loadDataDir,
   });
   return {
-    db: drizzlePglite({ client, schema, casing }),
+    db: drizzlePglite({ client, schema, casing, logger: options.logger }),
     driver: 'pglite',
     close: () => client.close(),
   };

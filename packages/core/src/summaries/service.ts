@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { prepared } from '../db/prepared';
 import { rowsOf } from '../db/rows';
 import { monthlySummaries } from '../db/schema';
+import { isoTimestamp } from '../db/timestamps';
 import { currentMonth, formatMonth, monthRange } from '../validation/dates';
 import { parseInput } from '../validation/parse-input';
 import {
@@ -12,6 +14,8 @@ import {
   type TrendPoint,
   trendInput,
 } from './schemas';
+
+const placeholder = sql.placeholder;
 
 /** Shared with the trigger in drizzle/0001_monthly_summary_trigger.sql. */
 const SUMMARY_LOCK_CLASS = 1_718_185_587;
@@ -24,16 +28,19 @@ export async function getMonthlySummary(
 ): Promise<MonthlySummary> {
   const month = parseInput(monthInput, input).month ?? currentMonth();
   const { year, month: monthNumber } = monthRange(month);
-  const [row] = await db
-    .select()
-    .from(monthlySummaries)
-    .where(
-      and(
-        eq(monthlySummaries.userId, userId),
-        eq(monthlySummaries.year, year),
-        eq(monthlySummaries.month, monthNumber),
-      ),
-    );
+  const [row] = await prepared(db, 'summaries_month', (name) =>
+    db
+      .select()
+      .from(monthlySummaries)
+      .where(
+        and(
+          eq(monthlySummaries.userId, placeholder('userId')),
+          eq(monthlySummaries.year, placeholder('year')),
+          eq(monthlySummaries.month, placeholder('month')),
+        ),
+      )
+      .prepare(name),
+  ).execute({ userId, year, month: monthNumber });
   return {
     month,
     year,
@@ -42,7 +49,7 @@ export async function getMonthlySummary(
     totalExpense: row?.totalExpense ?? '0.00',
     savings: row?.savings ?? '0.00',
     transactionCount: row?.transactionCount ?? 0,
-    updatedAt: row?.updatedAt.toISOString() ?? null,
+    updatedAt: row ? isoTimestamp(row.updatedAt) : null,
   };
 }
 
@@ -55,22 +62,31 @@ export async function getMonthlyTrend(
   const data = parseInput(trendInput, input);
   const end = monthRange(data.endMonth ?? currentMonth());
   const start = monthRange(formatMonth(end.year, end.month), -(data.months - 1));
-  const rows = await db
-    .select({
-      year: monthlySummaries.year,
-      month: monthlySummaries.month,
-      income: monthlySummaries.totalIncome,
-      expense: monthlySummaries.totalExpense,
-      savings: monthlySummaries.savings,
-    })
-    .from(monthlySummaries)
-    .where(
-      and(
-        eq(monthlySummaries.userId, userId),
-        sql`(${monthlySummaries.year}, ${monthlySummaries.month}) >= (${start.year}, ${start.month})`,
-        sql`(${monthlySummaries.year}, ${monthlySummaries.month}) <= (${end.year}, ${end.month})`,
-      ),
-    );
+  const rows = await prepared(db, 'summaries_trend', (name) =>
+    db
+      .select({
+        year: monthlySummaries.year,
+        month: monthlySummaries.month,
+        income: monthlySummaries.totalIncome,
+        expense: monthlySummaries.totalExpense,
+        savings: monthlySummaries.savings,
+      })
+      .from(monthlySummaries)
+      .where(
+        and(
+          eq(monthlySummaries.userId, placeholder('userId')),
+          sql`(${monthlySummaries.year}, ${monthlySummaries.month}) >= (${placeholder('startYear')}::smallint, ${placeholder('startMonth')}::smallint)`,
+          sql`(${monthlySummaries.year}, ${monthlySummaries.month}) <= (${placeholder('endYear')}::smallint, ${placeholder('endMonth')}::smallint)`,
+        ),
+      )
+      .prepare(name),
+  ).execute({
+    userId,
+    startYear: start.year,
+    startMonth: start.month,
+    endYear: end.year,
+    endMonth: end.month,
+  });
   const byMonth = new Map(rows.map((row) => [formatMonth(row.year, row.month), row]));
   return Array.from({ length: data.months }, (_, index) => {
     const { year, month } = monthRange(formatMonth(start.year, start.month), index);

@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { isConstraintViolation, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-error';
 import { prepared } from '../db/prepared';
 import { categories, monthlySummaries, transactions, users } from '../db/schema';
+import { isoTimestamp } from '../db/timestamps';
 import { fieldError, notFound } from '../errors';
 import { type ByIdInput, byIdInput } from '../validation/ids';
 import { parseInput } from '../validation/parse-input';
@@ -43,7 +44,7 @@ const columns = {
 const storedCount = sql<number>`(SELECT coalesce(sum(${monthlySummaries.transactionCount}), 0)::integer
   FROM ${monthlySummaries} WHERE ${monthlySummaries.userId} = ${placeholder('userId')})`;
 
-type Row = Omit<Transaction, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
+type Row = Transaction;
 
 function toTransaction(row: Row): Transaction {
   return {
@@ -54,8 +55,8 @@ function toTransaction(row: Row): Transaction {
     amount: row.amount,
     date: row.date,
     note: row.note,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: isoTimestamp(row.createdAt),
+    updatedAt: isoTimestamp(row.updatedAt),
   };
 }
 
@@ -262,7 +263,7 @@ export async function updateTransaction(
     // Drizzle leaves keys whose value is undefined out of the SET list.
     const [updated] = await db
       .update(transactions)
-      .set({ ...changes, updatedAt: new Date() })
+      .set({ ...changes, updatedAt: sql`now()` })
       .where(and(eq(transactions.id, id), eq(transactions.userId, userId)))
       .returning({ id: transactions.id });
     if (!updated) throw notFound();

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, timestamp, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { check, integer, pgTable, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { CATEGORY_NAME_MAX_LENGTH } from '../../limits';
+import { utcTimestamp } from '../timestamps';
 import { users } from './users';
 
 export const categories = pgTable(
@@ -11,8 +12,8 @@ export const categories = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: varchar({ length: CATEGORY_NAME_MAX_LENGTH }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: utcTimestamp().notNull().defaultNow(),
+    updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
     // Target of the composite foreign key from transactions: a transaction's category must be its user's.

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, numeric, pgTable, primaryKey, smallint, timestamp } from 'drizzle-orm/pg-core';
+import { check, integer, numeric, pgTable, primaryKey, smallint } from 'drizzle-orm/pg-core';
+import { utcTimestamp } from '../timestamps';
 import { users } from './users';
 
 /**
@@ -24,8 +25,8 @@ export const monthlySummaries = pgTable(
     // Lets the trigger drop the row when a month's last transaction goes, so a summary exists exactly
     // for the months that have transactions.
     transactionCount: integer().notNull().default(0),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: utcTimestamp().notNull().defaultNow(),
+    updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
     // One row per (user, year, month); serves the summary read, the trend and the rebuild's delete.

@@ -1,17 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  date,
-  foreignKey,
-  index,
-  integer,
-  numeric,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, numeric, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { NOTE_MAX_LENGTH } from '../../limits';
+import { utcTimestamp } from '../timestamps';
 import { categories } from './categories';
 import { users } from './users';
 
@@ -29,8 +19,8 @@ export const transactions = pgTable(
     amount: numeric({ precision: 14, scale: 2 }).notNull(),
     date: date({ mode: 'string' }).notNull(),
     note: text().notNull().default(''),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: utcTimestamp().notNull().defaultNow(),
+    updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
     // The database itself refuses a transaction filed under another user's category, and refuses to

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { char, check, integer, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { char, check, integer, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../limits';
+import { utcTimestamp } from '../timestamps';
 
 export const users = pgTable(
   'users',
@@ -11,8 +12,8 @@ export const users = pgTable(
     email: varchar({ length: EMAIL_MAX_LENGTH }).notNull(),
     passwordHash: text().notNull(),
     preferredCurrency: char({ length: 3 }).notNull().default('USD'),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: utcTimestamp().notNull().defaultNow(),
+    updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
     // Login looks users up by email; also the case-insensitive uniqueness rule.
