@@ -92,6 +92,8 @@ interface Scenario {
   body?: string;
   headers?: Record<string, string>;
   baseline?: string;
+  /** Procedure calls per HTTP request (a tRPC batch); req/s is then reported as calls/s. */
+  calls?: number;
   duration?: number;
   connections?: number;
 }
@@ -154,6 +156,18 @@ export async function http(): Promise<void> {
         baseline: 'baseline retrieve (bare Fastify + SQL)',
       },
       {
+        // What the web client does: httpBatchLink sends the calls of one render as one request.
+        name: 'tRPC get, batches of 10 (calls/s)',
+        url: `${s.api}/trpc/${Array(10).fill('transactions.byId').join(',')}?batch=1&input=${encodeURIComponent(
+          JSON.stringify(
+            Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i, { id: s.transactionId }])),
+          ),
+        )}`,
+        headers: auth,
+        calls: 10,
+        baseline: 'baseline retrieve (bare Fastify + SQL)',
+      },
+      {
         name: 'REST create',
         url: `${s.api}/api/finance/transactions/`,
         method: 'POST',
@@ -184,7 +198,8 @@ export async function http(): Promise<void> {
     console.log(`${config.BENCH_CONNECTIONS} connections, ${config.BENCH_DURATION} s per scenario\n`);
     console.log('| scenario | req/s | p50 | p99 | errors | vs baseline |\n|---|---|---|---|---|---|');
     for (const scenario of scenarios.filter(({ name }) => needed.has(name))) {
-      const result = await load(scenario);
+      const measured = await load(scenario);
+      const result = { ...measured, rps: measured.rps * (scenario.calls ?? 1) };
       results.set(scenario.name, result);
       const reference = scenario.baseline ? results.get(scenario.baseline) : undefined;
       const ratio = reference ? `${Math.round((100 * result.rps) / reference.rps)}%` : '';

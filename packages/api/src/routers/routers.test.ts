@@ -188,6 +188,13 @@ describe('categories, transactions and insights procedures', () => {
     });
   });
 
+  it('answer a dozen calls batched into one request, as a dashboard render sends them', async () => {
+    const months = Array.from({ length: 12 }, (_, index) => `2025-${String(index + 1).padStart(2, '0')}`);
+    // Issued in the same tick, so httpBatchLink sends them as one GET with every procedure in the path.
+    const summaries = await Promise.all(months.map((month) => jane.api.insights.summary.query({ month })));
+    expect(summaries.map((summary) => summary.month)).toEqual(months);
+  });
+
   it('give another user NOT_FOUND for every id, and change nothing', async () => {
     const before = await tableCounts(server.database.db);
     const attempts = [
