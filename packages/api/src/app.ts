@@ -72,7 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: BODY_LIMIT_BYTES,
     // A tRPC batch names every procedure in one path parameter ("insights.summary,insights.trend,…"); at
     // Fastify's default of 100 characters a dashboard's batch of a few calls was refused with 414.
-    maxParamLength: 5000,
+    routerOptions: { maxParamLength: 5000 },
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
