@@ -11,7 +11,7 @@ export {
 export { MIGRATIONS_FOLDER, runMigrations } from './db/migrate';
 export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/pg-error';
 export * as tables from './db/schema';
-export { generateHousehold } from './demo/generator';
+export { DEMO_CATEGORIES, generateHousehold } from './demo/generator';
 export { seededRandom } from './demo/seeded-random';
 export { loadDemoData } from './demo/service';
 export { getAnomalies, HISTORY_MONTHS } from './insights/anomalies';

@@ -18,6 +18,12 @@ export interface HistoryOptions {
   today?: string;
   /** Same seed, same history. */
   seed?: number;
+  /**
+   * How busy the account is: everyday purchases (groceries, meals out, transport, outings, shopping) happen
+   * `scale` times as often; bills, salary and rent stay monthly. 1 is one household (≈ 30 transactions a
+   * month); the benchmarks use fractions of it for light users and ≈ 125 for their heavy user.
+   */
+  scale?: number;
 }
 
 export const DEMO_CATEGORIES = [
@@ -44,6 +50,7 @@ export const DEMO_CATEGORIES = [
  */
 export function generateHousehold(options: HistoryOptions = {}): GeneratedTransaction[] {
   const random = seededRandom(options.seed ?? 42);
+  const scale = options.scale ?? 1;
   const months = options.months ?? 12;
   const endMonth = options.endMonth ?? currentMonth();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -77,9 +84,12 @@ export function generateHousehold(options: HistoryOptions = {}): GeneratedTransa
     add('Subscriptions', 'EXPENSE', 15.49, 5, 'Streaming');
     add('Subscriptions', 'EXPENSE', 9.99, 17, 'Music');
     add('Subscriptions', 'EXPENSE', 4.99, 21, 'Cloud storage');
-    for (const day of [3, 10, 17, 24])
+    // Weekly on the 3rd, 10th, 17th and 24th; a busier account shops on the days after those too.
+    for (let n = 0; n < Math.round(4 * scale); n++) {
+      const day = 3 + 7 * (n % 4) + (Math.floor(n / 4) % 7);
       add('Groceries', 'EXPENSE', between(70, 130), day, pick(['Supermarket', 'Weekly shop', 'Market']));
-    for (let n = Math.floor(between(3, 7)); n > 0; n--) {
+    }
+    for (let n = Math.floor(between(3, 7) * scale); n > 0; n--) {
       add(
         'Dining out',
         'EXPENSE',
@@ -88,7 +98,7 @@ export function generateHousehold(options: HistoryOptions = {}): GeneratedTransa
         pick(['Lunch', 'Dinner with friends', 'Pizza', 'Coffee & cake']),
       );
     }
-    for (let n = Math.floor(between(8, 13)); n > 0; n--) {
+    for (let n = Math.floor(between(8, 13) * scale); n > 0; n--) {
       add(
         'Transport',
         'EXPENSE',
@@ -97,7 +107,7 @@ export function generateHousehold(options: HistoryOptions = {}): GeneratedTransa
         pick(['Bus', 'Train', 'Taxi', 'Bike share']),
       );
     }
-    for (let n = Math.floor(between(1, 4)); n > 0; n--) {
+    for (let n = Math.floor(between(1, 4) * scale); n > 0; n--) {
       add(
         'Entertainment',
         'EXPENSE',
@@ -106,7 +116,7 @@ export function generateHousehold(options: HistoryOptions = {}): GeneratedTransa
         pick(['Cinema', 'Concert', 'Books', 'Game']),
       );
     }
-    for (let n = Math.floor(between(1, 3)); n > 0; n--) {
+    for (let n = Math.floor(between(1, 3) * scale); n > 0; n--) {
       add(
         'Shopping',
         'EXPENSE',
