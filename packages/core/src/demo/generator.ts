@@ -86,7 +86,7 @@ export function generateHousehold(options: HistoryOptions = {}): GeneratedTransa
     add('Subscriptions', 'EXPENSE', 4.99, 21, 'Cloud storage');
     // Weekly on the 3rd, 10th, 17th and 24th; a busier account shops on the days after those too.
     for (let n = 0; n < Math.round(4 * scale); n++) {
-      const day = 3 + 7 * (n % 4) + (Math.floor(n / 4) % 7);
+      const day = 3 + 7 * (n % 4) + (Math.floor(n / 4) % 5);
       add('Groceries', 'EXPENSE', between(70, 130), day, pick(['Supermarket', 'Weekly shop', 'Market']));
     }
     for (let n = Math.floor(between(3, 7) * scale); n > 0; n--) {

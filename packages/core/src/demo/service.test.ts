@@ -28,6 +28,17 @@ describe('demo data', () => {
     expect(dates.every((d) => d <= '2026-11-05')).toBe(true);
   });
 
+  it('makes a busier account by scaling everyday purchases, never the bills', () => {
+    const options = { months: 12, endMonth: '2026-06', today: '2026-06-30', seed: 3 };
+    const count = (scale: number, category: string) =>
+      generateHousehold({ ...options, scale }).filter((t) => t.category === category).length;
+    expect(count(1, 'Groceries')).toBe(48);
+    expect(count(10, 'Groceries')).toBe(480);
+    expect(count(10, 'Transport')).toBeGreaterThan(8 * count(1, 'Transport'));
+    expect([count(0, 'Salary'), count(10, 'Salary'), count(10, 'Rent')]).toEqual([12, 12, 12]);
+    expect(generateHousehold({ ...options, scale: 0 }).some((t) => t.category === 'Dining out')).toBe(false);
+  });
+
   it('fills an empty account with a year, reusing existing categories, and keeps summaries true', async () => {
     const user = await createUser(database.db, 'demo');
     await createCategory(database.db, user.id, { name: 'groceries' });
