@@ -1,6 +1,6 @@
 import { createTokenService, startTestServer, TEST_JWT_SECRET, type TestServer } from '@finsight/api/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { launchChromium, screenshot, seriousA11yViolations, WEB_DIST } from './browser';
 
 let server: TestServer;
@@ -152,6 +152,49 @@ describe('a new user in a real browser', () => {
     await page.getByRole('heading', { name: 'September 2026' }).waitFor();
     await expect.poll(() => stat('Expenses').textContent()).toBe('$120.50');
     expect(await stat('Income').textContent()).toBe('$0.00');
+  });
+
+  it('puts a row back at once, and says why, when the server refuses to delete it', async () => {
+    await page.goto('/transactions');
+    const rows = page.locator('table.transactions tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    // The delete is held until the optimistic removal has been seen, then sent for an id that does not exist,
+    // so the real server refuses it. List reads are held meanwhile: a row that comes back before they are
+    // released was put back by the rollback, not by a refetch.
+    let sendDelete = () => {};
+    const deleteSent = new Promise<void>((resolve) => {
+      sendDelete = resolve;
+    });
+    onTestFinished(() => page.unrouteAll({ behavior: 'ignoreErrors' }));
+    await page.route('**/trpc/transactions.delete**', async (route) => {
+      await deleteSent;
+      const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, { id: number }>;
+      for (const call of Object.values(body)) call.id = 2_147_483_647;
+      await route.continue({ postData: JSON.stringify(body) });
+    });
+    const heldReads: Route[] = [];
+    let holdReads = false;
+    await page.route(/\/trpc\/[^?]*transactions\.list/, (route) =>
+      holdReads ? void heldReads.push(route) : route.continue(),
+    );
+
+    await page.getByRole('button', { name: /^Delete Rent 1000\.00/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this transaction?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await expect.poll(() => rows.count()).toBe(2);
+
+    holdReads = true;
+    sendDelete();
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.getByRole('button', { name: /^Delete Rent 1000\.00/ }).count()).toBe(1);
+
+    // The notice follows once the lists and insights are fresh again.
+    holdReads = false;
+    for (const route of heldReads.splice(0)) await route.continue();
+    await page.getByRole('status').filter({ hasText: 'Could not delete: Not found.' }).waitFor();
+    expect(await rows.count()).toBe(3);
   });
 
   it('deletes a transaction after confirmation', async () => {
