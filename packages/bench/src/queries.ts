@@ -97,7 +97,10 @@ export async function queries(): Promise<void> {
       explain.push('```sql', statement.sql.trim(), '```', '', '```', text, '```', '');
     }
   }
-  writeFileSync(new URL('../../../docs/benchmarks-explain.md', import.meta.url), `${explain.join('\n')}\n`);
+  writeFileSync(
+    new URL('../../../docs/benchmarks-explain.md', import.meta.url),
+    `${explain.join('\n').trimEnd()}\n`,
+  );
   console.log('\n| query | p50 | p99 |\n|---|---|---|');
   console.log(rows.join('\n'));
   console.log('\nplans written to docs/benchmarks-explain.md');
