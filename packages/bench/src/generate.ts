@@ -21,6 +21,12 @@ function scaleFor(count: number, months: number): number {
     );
   };
   const fixed = mean(0);
+  if (count < fixed) {
+    console.warn(
+      `  ${Math.round(count)} transactions per user is fewer than a household's bills alone over ${months} ` +
+        `months; each user gets about ${Math.round(fixed)} (raise BENCH_TRANSACTIONS or lower BENCH_MONTHS)`,
+    );
+  }
   const perUnit = (mean(4) - fixed) / 4;
   let scale = Math.max(0, (count - fixed) / perUnit);
   for (let step = 0; step < 2; step++) scale = Math.max(0, scale + (count - mean(scale)) / perUnit);

@@ -23,6 +23,11 @@ export async function mcpRoutes(app: FastifyInstance, { tokens }: { tokens: Toke
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });
+    // The MCP transport writes to the raw response, bypassing Fastify's reply, so the headers every response
+    // carries (security headers, request id) are handed over first.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) reply.raw.setHeader(name, value);
+    }
     reply.hijack();
     reply.raw.on('close', () => {
       void transport.close();

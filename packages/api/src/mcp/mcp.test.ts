@@ -98,6 +98,32 @@ describe('the MCP server over Streamable HTTP', () => {
     expect(smuggled.isError).toBe(true);
   });
 
+  it('answers with the same security headers and request id as every other route', async () => {
+    const response = await fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${alice.access}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'x-request-id': 'mcp-trace-1',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2025-06-18',
+          capabilities: {},
+          clientInfo: { name: 'raw', version: '1' },
+        },
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('mcp-trace-1');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
   it('refuses a missing or invalid token', async () => {
     await expect(httpClient()).rejects.toThrow(/401|Authentication credentials/);
     await expect(httpClient(alice.refresh)).rejects.toThrow(/401|token/i);

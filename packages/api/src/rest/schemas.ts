@@ -78,7 +78,7 @@ export const transactionResource = z.object({
   amount: money,
   date: z.string().meta({ examples: ['2026-11-24'] }),
   note: z.string(),
-  created_at: z.string().meta({ examples: ['2026-11-24T09:30:00.000Z'] }),
+  created_at: z.string().meta({ examples: ['2026-11-24T09:30:00.123456Z'] }),
 });
 export const transactionPage = z.object({
   count: z.number().int(),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../db/client';
+import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../db/client';
 import { databaseUrl } from './global-setup';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -14,11 +14,18 @@ export interface TestDatabase extends DatabaseHandle {
  * A fresh, migrated database for one test file: PGlite in memory by default, or a database of its own on
  * the server when TEST_DATABASE_URL is set. `close()` drops it.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: Pick<DatabaseOptions, 'logger'> = {},
+): Promise<TestDatabase> {
   const template = inject('testDatabase');
   if (template.kind === 'pglite') {
     const dump = new Blob([await readFile(template.dumpPath)]);
-    const handle = await createDatabase({ dataDir: 'memory://', loadDataDir: dump, migrate: false });
+    const handle = await createDatabase({
+      ...options,
+      dataDir: 'memory://',
+      loadDataDir: dump,
+      migrate: false,
+    });
     return { ...handle, url: undefined };
   }
   const name = `${template.prefix}_${randomBytes(4).toString('hex')}`;
@@ -29,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = databaseUrl(template.serverUrl, name);
-  const handle = await createDatabase({ url, migrate: false, maxConnections: 20 });
+  const handle = await createDatabase({ ...options, url, migrate: false, maxConnections: 20 });
   return {
     ...handle,
     url,

@@ -338,3 +338,33 @@ describe('listing', () => {
     expect(items).toEqual([]);
   });
 });
+
+describe('the statements behind a list page', () => {
+  it('answers an unfiltered page with its total in one statement, a filtered one in two', async () => {
+    const statements: string[] = [];
+    const counted = await createTestDatabase({ logger: { logQuery: (sql) => statements.push(sql) } });
+    try {
+      const user = await createUser(counted.db, 'counted');
+      const categoryId = (await createCategory(counted.db, user.id, { name: 'Food' })).id;
+      for (const date of ['2026-01-02', '2026-02-03']) {
+        await createTransaction(counted.db, user.id, { categoryId, type: 'EXPENSE', amount: '4.00', date });
+      }
+      statements.length = 0;
+      expect(await listTransactions(counted.db, user.id, { limit: 1, includeTotal: true })).toMatchObject({
+        total: 2,
+      });
+      expect(statements).toHaveLength(1);
+
+      statements.length = 0;
+      const filtered = await listTransactions(counted.db, user.id, {
+        limit: 1,
+        includeTotal: true,
+        from: '2026-02-01',
+      });
+      expect(filtered.total).toBe(1);
+      expect(statements).toHaveLength(2);
+    } finally {
+      await counted.close();
+    }
+  });
+});

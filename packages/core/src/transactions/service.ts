@@ -151,7 +151,7 @@ export async function listTransactions(
         sql`(${transactions.date}, ${transactions.id}) < (${placeholder('afterDate')}::date, ${placeholder('afterId')})`,
       );
     }
-    return selectTransactions(db, columns)
+    return selectTransactions(db, withStoredCount ? { ...columns, total: storedCount } : columns)
       .where(and(...conditions))
       .orderBy(desc(transactions.date), desc(transactions.id))
       .limit(placeholder('limit'))
