@@ -70,7 +70,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     // most once a second is no burden on a recovering server.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
-    // The text timestamps are read as (db/timestamps.ts). PGlite starts with these settings already.
+    // Timestamps are read as text in this zone and style (db/timestamps.ts); PGlite starts with both already.
     connection: { TimeZone: 'UTC', DateStyle: 'ISO' },
   });
   return {

@@ -44,9 +44,8 @@ const columns = {
 const storedCount = sql<number>`(SELECT coalesce(sum(${monthlySummaries.transactionCount}), 0)::integer
   FROM ${monthlySummaries} WHERE ${monthlySummaries.userId} = ${placeholder('userId')})`;
 
-type Row = Transaction;
-
-function toTransaction(row: Row): Transaction {
+/** A row as selected, its timestamps still PostgreSQL's text. */
+function toTransaction(row: Transaction): Transaction {
   return {
     id: row.id,
     categoryId: row.categoryId,
