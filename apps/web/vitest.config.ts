@@ -1,11 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const conditions = ['@finsight/source'];
+
 export default defineConfig({
+  // Workspace packages are read from their TypeScript sources (see packages/config/tsconfig.base.json).
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
     // The browser tests start a real API server on a test database.
-    globalSetup: [fileURLToPath(import.meta.resolve('@finsight/core/testing/global-setup'))],
+    globalSetup: [fileURLToPath(new URL('../../packages/core/src/testing/global-setup.ts', import.meta.url))],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],

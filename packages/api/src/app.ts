@@ -6,9 +6,8 @@ import cors from '@fastify/cors';
 import staticFiles from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Database } from '@finsight/core';
+import { type Database, isDatabaseReachable } from '@finsight/core';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createTokenService, type TokenService } from './auth/jwt';
@@ -19,7 +18,7 @@ import { mcpRoutes } from './mcp/http';
 import { buildOpenApiDocument } from './openapi';
 import { handleError } from './rest/errors';
 import { restApi } from './rest/plugin';
-import { type AppRouter, appRouter } from './root';
+import { appRouter } from './root';
 import { securityHeaders } from './security-headers';
 
 declare module 'fastify' {
@@ -120,12 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    try {
-      await options.db.execute(sql`select 1`);
-      return { status: 'ready' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', detail: 'Database unreachable.' });
-    }
+    if (await isDatabaseReachable(options.db)) return { status: 'ready' };
+    return reply.status(503).send({ status: 'unavailable', detail: 'Database unreachable.' });
   });
 
   // Registered plainly, not through fastify-plugin: its JSON parser must not leak into the REST scope.
@@ -144,7 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         if (error.code === 'INTERNAL_SERVER_ERROR')
           app.log.error({ err: error.cause ?? error, path }, 'tRPC error');
       },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
   });
 
   await app.register(mcpRoutes, { tokens });

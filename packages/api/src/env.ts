@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const rateLimit = z
@@ -28,7 +29,15 @@ export const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** A PostgreSQL server; without it finsight runs on embedded PGlite in DATA_DIR. */
   DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user@host:5432/finsight'),
+  /** Where the embedded database lives; relative paths are taken from the launch directory. */
   DATA_DIR: blankAsUndefined,
+  /**
+   * The address users reach finsight at (https://finsight.example.com), for absolute links such as the
+   * list's `next`/`previous`. Unset: those links are relative, never built from the request's Host header.
+   */
+  PUBLIC_URL: optionalUrl(/^https?$/, 'https://finsight.example.com'),
+  /** Set by pnpm to the directory a command was typed in (the repository root for `pnpm start`). */
+  INIT_CWD: blankAsUndefined,
   /** HS256 key for access and refresh tokens; at least 32 characters. */
   JWT_SECRET: blankAsUndefined.pipe(
     z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
@@ -55,12 +64,35 @@ export const envSchema = z.object({
   WEB_DIST: blankAsUndefined,
 });
 
-export type Env = z.output<typeof envSchema>;
+/** The embedded database's directory when DATA_DIR is unset, relative to the launch directory. */
+export const DEFAULT_DATA_DIR = '.data/pglite';
+
+export type Env = z.output<typeof envSchema> & {
+  /** Where finsight was launched from: `.env` and a relative DATA_DIR are found there. */
+  launchDirectory: string;
+  /** DATA_DIR made absolute. */
+  dataDir: string;
+};
 
 /** Parses the environment once at start; a bad value stops start-up with a message naming it. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) return withPaths(result.data);
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+}
+
+function withPaths(parsed: z.output<typeof envSchema>): Env {
+  const launchDirectory = parsed.INIT_CWD ?? process.cwd();
+  const dataDir = parsed.DATA_DIR ?? DEFAULT_DATA_DIR;
+  return {
+    ...parsed,
+    launchDirectory,
+    dataDir: dataDir.startsWith('memory://') ? dataDir : resolve(launchDirectory, dataDir),
+  };
+}
+
+/** The `.env` file start-up reads: in the directory finsight was launched from. */
+export function dotenvPath(source: Record<string, string | undefined> = process.env): string {
+  return resolve(source.INIT_CWD || process.cwd(), '.env');
 }

@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinsightClient, type FinsightClient } from './client';
 import { call, type RestUser, restUser, startTestServer, type TestServer } from './testing/server';
+import { type TestTrpcClient, testTrpcClient } from './testing/trpc-client';
 
 /** The same input through tRPC and REST must give the same result (in each transport's own shape). */
 let server: TestServer;
 let restSide: RestUser;
-let trpcSide: FinsightClient;
+let trpcSide: TestTrpcClient;
 
 beforeAll(async () => {
   server = await startTestServer();
   restSide = await restUser(server.url, 'rest');
   const trpcUser = await restUser(server.url, 'trpc');
-  trpcSide = createFinsightClient({
-    url: server.url,
-    tokens: { access: trpcUser.access, refresh: trpcUser.refresh },
-  });
+  trpcSide = testTrpcClient(server.url, { access: trpcUser.access, refresh: trpcUser.refresh });
 });
 afterAll(() => server.close());
 
@@ -84,7 +81,7 @@ describe('tRPC and REST agree', () => {
       email: 'no@example.com',
       password: 'nope-nope',
     });
-    const trpcError = await createFinsightClient({ url: server.url })
+    const trpcError = await testTrpcClient(server.url)
       .login('no@example.com', 'nope-nope')
       .catch((e) => e.message);
     expect(restError).toMatchObject({ status: 401, body: { detail: trpcError } });

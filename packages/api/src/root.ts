@@ -14,5 +14,3 @@ export const appRouter = router({
   demo: demoRouter,
   tools: toolsRouter,
 });
-
-export type AppRouter = typeof appRouter;

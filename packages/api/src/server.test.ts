@@ -1,55 +1,10 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startProcess } from './testing/process';
 
-const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-const serverFile = fileURLToPath(new URL('./server.ts', import.meta.url));
-
-/** `pnpm start` as a real process, on a fresh embedded database. */
-function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, [tsx, serverFile], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATA_DIR: join(mkdtempSync(join(tmpdir(), 'finsight-server-')), 'pglite'),
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-  }) as ChildProcessWithoutNullStreams;
-  let output = '';
-  const waiters: { pattern: RegExp; resolve: (match: RegExpMatchArray) => void }[] = [];
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const waiter of [...waiters]) {
-      const match = output.match(waiter.pattern);
-      if (match) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(match);
-      }
-    }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    exited,
-    output: () => output,
-    waitFor: (pattern: RegExp) =>
-      new Promise<RegExpMatchArray>((resolve, reject) => {
-        const match = output.match(pattern);
-        if (match) return resolve(match);
-        waiters.push({ pattern, resolve });
-        void exited.then((code) => reject(new Error(`exited with ${code} before ${pattern}:\n${output}`)));
-      }),
-  };
-}
-
-// A cold start of a real process (tsx transform, PGlite, migrations) is slow on a busy 2-core CI machine.
+// A cold start of a real process (PGlite, migrations) is slow on a busy 2-core CI machine.
 describe('the server process', { timeout: 180_000 }, () => {
   it('starts on embedded PGlite, finishes in-flight requests on SIGTERM, and logs no passwords or tokens', async () => {
     const server = startProcess({});
@@ -86,6 +41,25 @@ describe('the server process', { timeout: 180_000 }, () => {
     expect(logs).not.toContain(password);
     expect(logs).not.toContain(tokens.access);
     expect(logs).not.toContain(tokens.refresh);
+  });
+
+  it('refuses a database directory another process has open, saying which and what to do', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'finsight-shared-')), 'pglite');
+    const first = startProcess({ DATA_DIR: dataDir });
+    await first.waitFor(/finsight is up on/);
+    const second = startProcess({ DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(
+      `The embedded database in ${dataDir} is already open in process ${first.child.pid}`,
+    );
+    expect(second.output()).toContain('DATABASE_URL');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    // Closed cleanly, the directory is free again.
+    const third = startProcess({ DATA_DIR: dataDir });
+    await third.waitFor(/finsight is up on/);
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
   });
 
   it('refuses to start with a bad setting, naming it', async () => {

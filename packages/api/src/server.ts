@@ -3,27 +3,36 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@finsight/core';
 import { buildApp } from './app';
 import { resolveJwtSecret } from './auth/secret';
-import { loadEnv } from './env';
+import { dotenvPath, loadEnv } from './env';
 
 // Starts finsight: migrate, listen, and on SIGINT/SIGTERM let in-flight requests finish, then close the database.
-// A .env at the repository root (see .env.example) fills in what the real environment leaves unset.
-const dotenv = fileURLToPath(new URL('../../../.env', import.meta.url));
+// A .env in the directory finsight is launched from (see .env.example) fills in what the environment leaves unset.
+const dotenv = dotenvPath();
 if (existsSync(dotenv)) process.loadEnvFile(dotenv);
 
 let env: ReturnType<typeof loadEnv>;
 let jwtSecret: string;
+let database: Awaited<ReturnType<typeof createDatabase>>;
 try {
   env = loadEnv();
   jwtSecret = resolveJwtSecret(env);
+  database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
 
-const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
-// The web build sits beside the API in the repository; WEB_DIST points elsewhere (or at nothing).
-const webDist = env.WEB_DIST ?? fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
-const app = await buildApp({ db: database.db, env, jwtSecret, webDist });
+/**
+ * The web app: inside this package's dist/ in a build (`pnpm start`, a deployed folder), or the web
+ * package's own build when running from source (`pnpm dev`). WEB_DIST points elsewhere, or at nothing.
+ */
+function findWebBuild(): string {
+  const bundled = fileURLToPath(new URL('./web', import.meta.url));
+  if (existsSync(bundled)) return bundled;
+  return fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
+}
+
+const app = await buildApp({ db: database.db, env, jwtSecret, webDist: env.WEB_DIST ?? findWebBuild() });
 app.addHook('onClose', () => database.close());
 
 let closing = false;
@@ -43,6 +52,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const address = await app.listen({ port: env.PORT, host: env.HOST });
-app.log.info(
-  `finsight is up on ${address} (${database.driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}); API docs at ${address}/api/docs`,
-);
+const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';
+app.log.info(`finsight is up on ${address} (${where}); API docs at ${address}/api/docs`);

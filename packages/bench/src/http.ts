@@ -11,14 +11,18 @@ const tsx = createRequire(import.meta.url).resolve('tsx');
 const API_PORT = 3100;
 const BASELINE_PORT = 3101;
 
-/** Starts a server process and resolves once `readyUrl` answers. */
+/**
+ * Starts a server process and resolves once `readyUrl` answers. A TypeScript file runs under
+ * `--import tsx`, which keeps the server in this child process itself, so its pid is the one whose memory
+ * we read; the API runs compiled, exactly as `pnpm start` runs it.
+ */
 async function startProcess(
   file: string,
   env: Record<string, string>,
   readyUrl: string,
 ): Promise<ChildProcess> {
-  // `--import tsx` keeps the server in this child process itself, so its pid is the one whose memory we read.
-  const child = spawn(process.execPath, ['--import', tsx, file], {
+  const args = file.endsWith('.ts') ? ['--import', tsx, file] : [file];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -45,7 +49,7 @@ function rssMegabytes(pid: number | undefined): number {
 
 async function startServers() {
   const api = await startProcess(
-    fileURLToPath(new URL('../../api/src/server.ts', import.meta.url)),
+    fileURLToPath(new URL('../../api/dist/server.js', import.meta.url)),
     {
       DATABASE_URL: config.BENCH_DATABASE_URL,
       PORT: String(API_PORT),

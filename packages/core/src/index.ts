@@ -8,6 +8,8 @@ export {
   type DatabaseOptions,
   DEFAULT_DATA_DIR,
 } from './db/client';
+export { DataDirectoryInUseError } from './db/data-dir-lock';
+export { isDatabaseReachable } from './db/health';
 export { MIGRATIONS_FOLDER, runMigrations } from './db/migrate';
 export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/pg-error';
 export * as tables from './db/schema';

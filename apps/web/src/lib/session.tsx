@@ -1,4 +1,4 @@
-import type { Tokens } from '@finsight/api/client';
+import type { Tokens } from '@finsight/client';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { queryClient, tokenStore, trpc } from './trpc';
 

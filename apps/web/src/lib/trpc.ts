@@ -1,5 +1,5 @@
-import type { AppRouter } from '@finsight/api';
-import { finsightLinks, type TokenStore, type Tokens } from '@finsight/api/client';
+import type { AppRouter } from '@finsight/client';
+import { finsightLinks, type TokenStore, type Tokens } from '@finsight/client';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCReact, type inferReactQueryProcedureOptions } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFinsightClient } from '../client';
 import { call, startTestServer, type TestServer } from '../testing/server';
+import { testTrpcClient } from '../testing/trpc-client';
 import { throttleAuth } from './auth-throttle';
 import { memoryRateLimiter, redisRateLimiter } from './rate-limiter';
 
@@ -33,7 +33,7 @@ describe('rate limits on authentication', () => {
     });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 
-    const client = createFinsightClient({ url: server.url });
+    const client = testTrpcClient(server.url);
     await expect(client.login('target@example.com', 'again-wrong')).rejects.toMatchObject({
       data: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) },
     });

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_DATA_DIR } from '@finsight/core';
 import type { Env } from '../env';
 
 /**
@@ -13,7 +12,7 @@ export function resolveJwtSecret(env: Env): string {
   if (env.NODE_ENV === 'production') {
     throw new Error('Invalid environment:\n  JWT_SECRET: required in production (at least 32 characters)');
   }
-  const file = join(dirname(env.DATA_DIR ?? DEFAULT_DATA_DIR), 'jwt-secret');
+  const file = join(dirname(env.dataDir), 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(48).toString('base64url');

@@ -1,6 +1,5 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinsightClient } from '../client';
 import {
   call,
   type RestUser,
@@ -9,6 +8,7 @@ import {
   TEST_JWT_SECRET,
   type TestServer,
 } from '../testing/server';
+import { testTrpcClient } from '../testing/trpc-client';
 import { createTokenService } from './jwt';
 
 let server: TestServer;
@@ -103,7 +103,7 @@ describe('token attacks', () => {
     expect(await call(server.url, 'POST', '/api/auth/refresh/', { refresh: victim.access })).toMatchObject({
       status: 401,
     });
-    const client = createFinsightClient({ url: server.url });
+    const client = testTrpcClient(server.url);
     await expect(client.api.auth.refresh.mutate({ refresh: victim.access })).rejects.toMatchObject({
       data: { code: 'UNAUTHORIZED' },
     });
@@ -119,35 +119,5 @@ describe('token attacks', () => {
   it('never lets a valid token reach another user’s data', async () => {
     const mine = await call(server.url, 'GET', '/api/finance/categories/', undefined, attacker.access);
     expect(mine).toMatchObject({ status: 200, body: [] });
-  });
-});
-
-describe('the typed client', () => {
-  it('refreshes an expired access token once and retries, telling the caller the new tokens', async () => {
-    const expired = await createTokenService(TEST_JWT_SECRET, () => now() - 3600).signAccess(victim.id);
-    const seen: unknown[] = [];
-    const client = createFinsightClient({
-      url: server.url,
-      tokens: { access: expired, refresh: victim.refresh },
-      onTokensChange: (tokens) => seen.push(tokens),
-    });
-    const categories = await client.api.categories.list.query();
-    expect(categories.map((c) => c.name)).toEqual(['Secret']);
-    expect(seen).toEqual([{ access: expect.any(String), refresh: victim.refresh }]);
-    expect(client.tokens?.access).not.toBe(expired);
-  });
-
-  it('clears the tokens when the refresh is refused, and surfaces UNAUTHORIZED', async () => {
-    const expired = await createTokenService(TEST_JWT_SECRET, () => now() - 3600).signAccess(victim.id);
-    const seen: unknown[] = [];
-    const client = createFinsightClient({
-      url: server.url,
-      tokens: { access: expired, refresh: 'revoked' },
-      onTokensChange: (tokens) => seen.push(tokens),
-    });
-    await expect(client.api.categories.list.query()).rejects.toMatchObject({
-      data: { code: 'UNAUTHORIZED' },
-    });
-    expect(seen).toEqual([null]);
   });
 });

@@ -1,9 +1,9 @@
 import { runTool } from '@finsight/core';
+import { createFinsightMcpServer } from '@finsight/core/mcp';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { FastifyInstance } from 'fastify';
 import { NO_CREDENTIALS, type TokenService } from '../auth/jwt';
 import { resolveUser } from '../context';
-import { createFinsightMcpServer } from './server';
 
 /**
  * MCP over Streamable HTTP at /mcp, stateless: every request carries the user's Bearer access token and gets

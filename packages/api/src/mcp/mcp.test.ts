@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { loadDemoData } from '@finsight/core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RestUser, restUser, startTestServer, type TestServer } from '../testing/server';
@@ -133,43 +130,5 @@ describe('the MCP server over Streamable HTTP', () => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
     });
     expect(raw.status).toBe(401);
-  });
-});
-
-describe('the MCP server over stdio', () => {
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  const cli = fileURLToPath(new URL('./stdio.ts', import.meta.url));
-
-  async function stdioClient(env: Record<string, string>) {
-    const client = new Client({ name: 'finsight-test', version: '1.0.0' });
-    await client.connect(
-      new StdioClientTransport({
-        command: process.execPath,
-        args: [tsx, cli],
-        env: { PATH: process.env.PATH ?? '', FINSIGHT_URL: server.url, ...env },
-        stderr: 'pipe',
-      }),
-    );
-    clients.push(client);
-    return client;
-  }
-
-  it('logs in with a user’s credentials and answers for that user only', async () => {
-    const client = await stdioClient({ FINSIGHT_EMAIL: alice.email, FINSIGHT_PASSWORD: alice.password });
-    expect((await client.listTools()).tools).toHaveLength(6);
-    const income = json(await client.callTool({ name: 'get_income_vs_expense', arguments: { month } }));
-    expect(income.income).not.toBe('0.00');
-  });
-
-  it('takes an access token instead', async () => {
-    const client = await stdioClient({ FINSIGHT_ACCESS_TOKEN: bob.access });
-    const income = json(await client.callTool({ name: 'get_income_vs_expense', arguments: { month } }));
-    expect(income.income).toBe('0.00');
-  });
-
-  it('reports a refused token as a tool error', async () => {
-    const client = await stdioClient({ FINSIGHT_ACCESS_TOKEN: 'not-a-token' });
-    const result = await client.callTool({ name: 'get_income_vs_expense', arguments: { month } });
-    expect(result.isError).toBe(true);
   });
 });

@@ -1,15 +1,15 @@
 import { tableCounts } from '@finsight/core/testing';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinsightClient, type FinsightClient } from '../client';
 import { startTestServer, type TestServer } from '../testing/server';
+import { type TestTrpcClient, testTrpcClient } from '../testing/trpc-client';
 
 let server: TestServer;
-let jane: FinsightClient;
-let mallory: FinsightClient;
+let jane: TestTrpcClient;
+let mallory: TestTrpcClient;
 
-async function signUp(name: string): Promise<FinsightClient> {
-  const client = createFinsightClient({ url: server.url });
+async function signUp(name: string): Promise<TestTrpcClient> {
+  const client = testTrpcClient(server.url);
   const email = `${name}.${Date.now()}@example.com`;
   await client.api.auth.register.mutate({
     username: `${name}_${Date.now()}`,
@@ -53,7 +53,7 @@ describe('auth procedures', () => {
   });
 
   it('maps domain errors to tRPC codes', async () => {
-    const anonymous = createFinsightClient({ url: server.url });
+    const anonymous = testTrpcClient(server.url);
     expect(await failure(anonymous.login('nobody@example.com', 'whatever-password'))).toMatchObject({
       code: 'UNAUTHORIZED',
       message: 'No active account found with the given credentials',
@@ -75,10 +75,7 @@ describe('auth procedures', () => {
 
   it('refresh gives a working access token', async () => {
     const { access } = await jane.api.auth.refresh.mutate({ refresh: jane.tokens?.refresh ?? '' });
-    const fresh = createFinsightClient({
-      url: server.url,
-      tokens: { access, refresh: jane.tokens?.refresh ?? '' },
-    });
+    const fresh = testTrpcClient(server.url, { access, refresh: jane.tokens?.refresh ?? '' });
     expect((await fresh.api.auth.me.query()).username).toMatch(/^jane_/);
   });
 });

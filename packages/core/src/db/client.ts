@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { lockDataDirectory } from './data-dir-lock';
 import { runMigrations } from './migrate';
 import * as schema from './schema';
 
@@ -28,7 +29,8 @@ export interface DatabaseOptions {
   url?: string;
   /**
    * Where embedded PGlite keeps its files when no `url` is given; `memory://` keeps it in memory.
-   * Defaults to `.data/pglite` at the repository root.
+   * Defaults to `.data/pglite` in the current working directory. One process at a time: a directory
+   * another process has open is refused with a clear error.
    */
   dataDir?: string;
   /** A PGlite data directory dump to start from (tests restore a migrated template this way). */
@@ -44,7 +46,8 @@ export interface DatabaseOptions {
 // Must match drizzle.config.ts.
 const casing = 'snake_case';
 
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../.data/pglite', import.meta.url));
+/** The embedded database's directory when none is given, relative to the working directory. */
+export const DEFAULT_DATA_DIR = '.data/pglite';
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   const handle = options.url ? openPostgres(options.url, options) : await openPglite(options);
@@ -82,15 +85,22 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
 }
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: dataDir.startsWith('memory://') ? undefined : dataDir,
-    loadDataDir: options.loadDataDir,
-  });
-  return {
-    db: drizzlePglite({ client, schema, casing, logger: options.logger }),
-    driver: 'pglite',
-    close: () => client.close(),
-  };
+  const inMemory = options.dataDir?.startsWith('memory://') ?? false;
+  const dataDir = inMemory ? undefined : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDirectory(dataDir);
+  }
+  try {
+    const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+    return {
+      db: drizzlePglite({ client, schema, casing, logger: options.logger }),
+      driver: 'pglite',
+      close: () => client.close().finally(release),
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }

@@ -1,27 +1,7 @@
 import { createTRPCClient, httpBatchLink, httpLink, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
-import type { AppRouter } from './root';
-
-export interface Tokens {
-  access: string;
-  refresh: string;
-}
-
-/** Where a client keeps its tokens: memory by default; the web app passes one backed by storage. */
-export interface TokenStore {
-  get(): Tokens | null;
-  set(tokens: Tokens | null): void;
-}
-
-export function memoryTokenStore(initial: Tokens | null = null): TokenStore {
-  let tokens = initial;
-  return {
-    get: () => tokens,
-    set: (next) => {
-      tokens = next;
-    },
-  };
-}
+import type { AppRouter } from './router';
+import type { TokenStore } from './token-store';
 
 export interface FinsightLinkOptions {
   /** The server's base URL, e.g. http://localhost:3000 (the tRPC endpoint is `${url}/trpc`). */
@@ -31,6 +11,13 @@ export interface FinsightLinkOptions {
   batch?: boolean;
   fetch?: typeof fetch;
 }
+
+/**
+ * The procedures that take no access token: an UNAUTHORIZED from them is about the credentials or the
+ * refresh token sent, which a refresh cannot mend. Every other procedure, `auth.me` included, is retried
+ * once after a refresh.
+ */
+const WITHOUT_ACCESS_TOKEN = new Set(['auth.login', 'auth.register', 'auth.refresh']);
 
 /**
  * The links every finsight client needs: send the access token, and when a call fails with UNAUTHORIZED
@@ -78,7 +65,9 @@ export function finsightLinks({
           complete: () => observer.complete(),
           error: (error) => {
             const canRetry =
-              error.data?.code === 'UNAUTHORIZED' && !op.path.startsWith('auth.') && tokens.get() !== null;
+              error.data?.code === 'UNAUTHORIZED' &&
+              !WITHOUT_ACCESS_TOKEN.has(op.path) &&
+              tokens.get() !== null;
             if (!canRetry) {
               observer.error(error);
               return;
@@ -100,49 +89,3 @@ export function finsightLinks({
     batch ? httpBatchLink({ url: endpoint, headers, fetch }) : httpLink({ url: endpoint, headers, fetch }),
   ];
 }
-
-export interface FinsightClientOptions {
-  url: string;
-  /** Tokens from an earlier login; or call `login()`. */
-  tokens?: Tokens | null;
-  /** Told whenever the tokens change (login, refresh, logout, refused refresh). */
-  onTokensChange?: (tokens: Tokens | null) => void;
-  fetch?: typeof fetch;
-}
-
-/**
- * A typed finsight client for other TypeScript projects:
- *
- *   const finsight = createFinsightClient({ url: 'http://localhost:3000' });
- *   await finsight.login('jane@example.com', 'violet-harbour-42');
- *   const page = await finsight.api.transactions.list.query({ limit: 20 });
- */
-export function createFinsightClient(options: FinsightClientOptions) {
-  const memory = memoryTokenStore(options.tokens ?? null);
-  const store: TokenStore = {
-    get: memory.get,
-    set(tokens) {
-      memory.set(tokens);
-      options.onTokensChange?.(tokens);
-    },
-  };
-  const api = createTRPCClient<AppRouter>({
-    links: finsightLinks({ url: options.url, tokens: store, fetch: options.fetch }),
-  });
-  return {
-    api,
-    async login(email: string, password: string) {
-      const { access, refresh, user } = await api.auth.login.mutate({ email, password });
-      store.set({ access, refresh });
-      return user;
-    },
-    logout() {
-      store.set(null);
-    },
-    get tokens() {
-      return store.get();
-    },
-  };
-}
-
-export type FinsightClient = ReturnType<typeof createFinsightClient>;

@@ -1,6 +1,6 @@
-import { type FinsightTool, finsightTools } from '@finsight/core';
-import { AppError } from '@finsight/core/schemas';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AppError } from '../errors';
+import { type FinsightTool, finsightTools } from './registry';
 
 /** Runs one registry tool for the user the host has already authenticated. */
 export type ToolRunner = (name: string, args: Record<string, unknown>) => Promise<unknown>;

@@ -1,13 +1,14 @@
+#!/usr/bin/env node
+import { createFinsightClient } from '@finsight/client';
+import { createFinsightMcpServer } from '@finsight/core/mcp';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
-import { createFinsightClient } from '../client';
-import { createFinsightMcpServer } from './server';
 
 /**
  * finsight as a local MCP server over stdio, for desktop MCP clients. It talks to a running finsight server
  * as the user whose access token (or email and password) it is given:
  *
- *   FINSIGHT_URL=http://127.0.0.1:3000 FINSIGHT_EMAIL=jane@example.com FINSIGHT_PASSWORD=... pnpm --filter @finsight/api mcp
+ *   FINSIGHT_URL=http://127.0.0.1:3000 FINSIGHT_EMAIL=jane@example.com FINSIGHT_PASSWORD=... pnpm --filter @finsight/mcp start
  *
  * stdout carries the protocol; messages for people go to stderr.
  */
