@@ -85,6 +85,25 @@ const steps: Step[] = [
     ],
   },
   {
+    name: 'Get the category',
+    method: 'GET',
+    path: '/api/finance/categories/{{categoryId}}/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('by id', () => pm.expect(pm.response.json()).to.have.all.keys('id', 'name'));",
+    ],
+  },
+  {
+    name: 'Rename the category (PUT)',
+    method: 'PUT',
+    path: '/api/finance/categories/{{categoryId}}/',
+    body: { name: 'Groceries' },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('renamed back', () => pm.expect(pm.response.json().name).to.eql('Groceries'));",
+    ],
+  },
+  {
     name: 'Record an expense',
     method: 'POST',
     path: '/api/finance/transactions/',
@@ -198,6 +217,15 @@ const steps: Step[] = [
     ],
   },
   {
+    name: 'The month in plain words',
+    method: 'GET',
+    path: '/api/finance/narrative/?month=2026-11',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('a text and its numbers', () => pm.expect(pm.response.json()).to.include.keys('text', 'income', 'expense'));",
+    ],
+  },
+  {
     name: 'Deleting a used category is refused',
     method: 'DELETE',
     path: '/api/finance/categories/{{categoryId}}/',
@@ -271,6 +299,11 @@ export function buildPostmanCollection() {
       },
     })),
   };
+}
+
+/** Each request as `METHOD /path/{id}/` without its query, to hold the collection against the OpenAPI document. */
+export function collectionOperations(): string[] {
+  return steps.map((step) => `${step.method} ${step.path.split('?')[0]?.replace(/\{\{\w+Id\}\}/g, '{id}')}`);
 }
 
 export const COLLECTION_FILE = new URL('./finsight.postman_collection.json', import.meta.url);

@@ -4,18 +4,20 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import cors from '@fastify/cors';
 import staticFiles from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { type Database, isDatabaseReachable } from '@finsight/core';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import { createTokenService, type TokenService } from './auth/jwt';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter, unlimited } from './auth/rate-limiter';
 import { resolveUser } from './context';
 import type { Env } from './env';
 import { mcpRoutes } from './mcp/http';
-import { buildOpenApiDocument } from './openapi';
 import { handleError } from './rest/errors';
 import { restApi } from './rest/plugin';
 import { appRouter } from './root';
@@ -39,6 +41,8 @@ export interface BuildAppOptions {
   webDist?: string;
   /** Where logs go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+  /** Told of every route as it is registered (tests hold the routes against the OpenAPI document). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -88,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
     },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const tokens = options.tokens ?? createTokenService(options.jwtSecret);
   const authLimiter = options.authLimiter ?? buildLimiter(env);
 
@@ -144,16 +149,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(mcpRoutes, { tokens });
 
-  const document = buildOpenApiDocument();
-  await app.register(
-    async (api) => {
-      api.get('/openapi.json', async () => document);
-      await api.register(swagger, { mode: 'static', specification: { document: document as never } });
-      await api.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-      await api.register(restApi, { tokens, authLimiter });
-    },
-    { prefix: '/api' },
-  );
+  await app.register(restApi, { prefix: '/api', tokens, authLimiter, publicUrl: env.PUBLIC_URL });
 
   if (servesWeb && options.webDist) {
     await app.register(staticFiles, { root: options.webDist, wildcard: false, index: false });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTION_FILE, renderPostmanCollection } from '../postman/collection';
+import { COLLECTION_FILE, collectionOperations, renderPostmanCollection } from '../postman/collection';
 import { startTestServer, type TestServer } from './testing/server';
 
 interface NewmanSummary {
@@ -28,6 +28,16 @@ describe('the Postman collection', () => {
     expect(readFileSync(COLLECTION_FILE, 'utf8')).toBe(renderPostmanCollection());
   });
 
+  it('calls every operation of the OpenAPI document', async () => {
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(new Set(collectionOperations())).toEqual(new Set(documented));
+  });
+
   it('passes every assertion when newman runs it against a live server', async () => {
     const summary = await new Promise<NewmanSummary>((resolve, reject) => {
       newman.run(
@@ -41,7 +51,7 @@ describe('the Postman collection', () => {
     });
     const failures = summary.run.failures.map((f) => `${f.source?.name ?? '?'}: ${f.error.message}`);
     expect(failures).toEqual([]);
-    expect(summary.run.stats.requests.total).toBe(21);
+    expect(summary.run.stats.requests.total).toBe(24);
     expect(summary.run.stats.assertions.total).toBeGreaterThanOrEqual(30);
   });
 });

@@ -5,28 +5,97 @@ import {
   getMonthlySummary,
   summarizeMonth,
 } from '@finsight/core';
-import type { FastifyInstance } from 'fastify';
-import { parseQuery } from './request-helpers';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  anomaliesResource,
+  breakdownResource,
+  incomeVsExpenseResource,
+  narrativeResource,
+  summaryResource,
+} from './resources';
+import { errorResponses, success } from './responses';
 import { monthQuery } from './schemas';
+import { PROTECTED } from './security';
 import { summaryJson, toSnakeCase } from './serializers';
 
-/** Read-only insight endpoints; each takes `?month=YYYY-MM` (default: the current month). */
-export async function insightRoutes(app: FastifyInstance) {
-  const month = (query: unknown) => parseQuery(monthQuery, query).month;
+const tags = { ...PROTECTED, tags: ['insights'] };
+const errors = errorResponses(400, 401, 503);
 
-  app.get('/summary/', async (request) =>
-    summaryJson(await getMonthlySummary(app.db, request.userId, { month: month(request.query) })),
+/** Read-only insight endpoints; each takes `?month=YYYY-MM` (default: the current month). */
+export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/summary/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'getMonthlySummary',
+        summary: 'The stored monthly summary',
+        description: 'Kept exact by the database with every write; zeros for a month without transactions.',
+        querystring: monthQuery,
+        response: { 200: success(summaryResource, 'The month’s totals'), ...errors },
+      },
+    },
+    async (request) => summaryJson(await getMonthlySummary(app.db, request.userId, request.query)),
   );
-  app.get('/income-vs-expense/', async (request) =>
-    toSnakeCase(await getIncomeVsExpense(app.db, request.userId, month(request.query))),
+
+  app.get(
+    '/income-vs-expense/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'getIncomeVsExpense',
+        summary: 'Income against expense, and the savings rate',
+        querystring: monthQuery,
+        response: { 200: success(incomeVsExpenseResource, 'Income, expense and savings'), ...errors },
+      },
+    },
+    async (request) => toSnakeCase(await getIncomeVsExpense(app.db, request.userId, request.query.month)),
   );
-  app.get('/breakdown/', async (request) =>
-    toSnakeCase(await getCategoryBreakdown(app.db, request.userId, month(request.query))),
+
+  app.get(
+    '/breakdown/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'getCategoryBreakdown',
+        summary: 'Expenses per category, largest first, with shares',
+        querystring: monthQuery,
+        response: { 200: success(breakdownResource, 'Where the month’s money went'), ...errors },
+      },
+    },
+    async (request) => toSnakeCase(await getCategoryBreakdown(app.db, request.userId, request.query.month)),
   );
-  app.get('/anomalies/', async (request) =>
-    toSnakeCase(await getAnomalies(app.db, request.userId, month(request.query))),
+
+  app.get(
+    '/anomalies/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'getAnomalies',
+        summary: 'Unusual spending compared with your own history',
+        description:
+          'A category far above its usual level, a single unusually large expense, or a large spend in a new ' +
+          'category, each with what was usual (the median of the previous 12 months) and a one-line reason.',
+        querystring: monthQuery,
+        response: { 200: success(anomaliesResource, 'The month’s anomalies'), ...errors },
+      },
+    },
+    async (request) => toSnakeCase(await getAnomalies(app.db, request.userId, request.query.month)),
   );
-  app.get('/narrative/', async (request) =>
-    toSnakeCase(await summarizeMonth(app.db, request.userId, month(request.query))),
+
+  app.get(
+    '/narrative/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'getMonthNarrative',
+        summary: 'The month in a few plain sentences',
+        description:
+          'Every number in `text` is one of the fields beside it, so a client can check or restyle it.',
+        querystring: monthQuery,
+        response: { 200: success(narrativeResource, 'The month, told'), ...errors },
+      },
+    },
+    async (request) => toSnakeCase(await summarizeMonth(app.db, request.userId, request.query.month)),
   );
-}
+};

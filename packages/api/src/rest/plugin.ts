@@ -1,10 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NO_CREDENTIALS, type TokenService } from '../auth/jwt';
 import type { RateLimiter } from '../auth/rate-limiter';
 import { resolveUser } from '../context';
 import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
+import { serializerCompiler, validatorCompiler } from './compilers';
 import { insightRoutes } from './insights';
+import { openApi } from './openapi';
+import { pageLinks } from './page-links';
+import { READ_ONLY_FIELDS } from './schemas';
 import { transactionRoutes } from './transactions';
 
 declare module 'fastify' {
@@ -17,29 +21,68 @@ declare module 'fastify' {
 export interface RestOptions {
   tokens: TokenService;
   authLimiter: RateLimiter;
+  /** Where users reach finsight (PUBLIC_URL): absolute links and the document's server. */
+  publicUrl?: string;
 }
 
-/** The documented REST endpoints, registered under /api: a public auth scope and a protected finance scope. */
-export async function restApi(app: FastifyInstance, options: RestOptions) {
-  await app.register(authRoutes, { prefix: '/auth', ...options });
+/**
+ * What a body is validated as: no body at all is an empty object (an explicit JSON null is not, and is
+ * refused), and the read-only fields a client echoes back from a GET (`id`, `created_at`…) are dropped, as
+ * the documented framework ignores them.
+ */
+async function writableBody(request: FastifyRequest) {
+  if (request.method === 'GET' || request.method === 'DELETE') return;
+  const body = request.body;
+  if (body === undefined) {
+    request.body = {};
+  } else if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+    request.body = Object.fromEntries(
+      Object.entries(body).filter(([key]) => !READ_ONLY_FIELDS.includes(key)),
+    );
+  }
+}
 
-  await app.register(
-    async (finance) => {
-      finance.decorateRequest('userId', 0);
-      finance.addHook('preHandler', async (request, reply) => {
-        const { userId, authProblem } = await resolveUser(options.tokens, request.headers.authorization);
-        if (userId === null) {
-          return reply
-            .status(401)
-            .header('www-authenticate', 'Bearer realm="api"')
-            .send({ detail: authProblem ?? NO_CREDENTIALS });
-        }
-        request.userId = userId;
-      });
-      await finance.register(categoryRoutes);
-      await finance.register(transactionRoutes);
-      await finance.register(insightRoutes);
-    },
-    { prefix: '/finance' },
-  );
+/**
+ * The documented REST endpoints under /api: the OpenAPI document and its UI, a public auth scope and a
+ * protected finance scope. Every route declares zod schemas for what it takes and answers; they validate,
+ * serialise and document it.
+ */
+export async function restApi(app: FastifyInstance, options: RestOptions) {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await openApi(app, { publicUrl: options.publicUrl });
+
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', async (_request, reply) => {
+      // Answers carry user data or tokens: no cache anywhere may keep them.
+      reply.header('cache-control', 'no-store');
+    });
+    scope.addHook('preValidation', writableBody);
+    await scope.register(authRoutes, {
+      prefix: '/auth',
+      tokens: options.tokens,
+      authLimiter: options.authLimiter,
+    });
+
+    await scope.register(
+      async (finance) => {
+        finance.decorateRequest('userId', 0);
+        // Before the body is read or validated: an anonymous request learns nothing about its input.
+        finance.addHook('onRequest', async (request, reply) => {
+          const { userId, authProblem } = await resolveUser(options.tokens, request.headers.authorization);
+          if (userId === null) {
+            return reply
+              .status(401)
+              .header('www-authenticate', 'Bearer realm="api"')
+              .send({ detail: authProblem ?? NO_CREDENTIALS });
+          }
+          request.userId = userId;
+        });
+        await finance.register(categoryRoutes);
+        await finance.register(transactionRoutes, { pageLinks: pageLinks(options.publicUrl) });
+        await finance.register(insightRoutes);
+      },
+      { prefix: '/finance' },
+    );
+  });
 }

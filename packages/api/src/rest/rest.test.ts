@@ -233,12 +233,78 @@ describe('transactions endpoints', () => {
     expect(first).toMatchObject({ status: 200, body: { count: 4, previous: null } });
     const page = first.body as { next: string; results: { date: string }[] };
     expect(page.results.map((t) => t.date)).toEqual(['2026-04-13', '2026-04-12', '2026-04-11']);
-    expect(page.next).toBe(`${server.url}/api/finance/transactions/?type=INCOME&limit=3&offset=3`);
-    const second = await call(server.url, 'GET', page.next.replace(server.url, ''), undefined, jane.access);
+    // Relative to this server: never built from the Host header a client sends.
+    expect(page.next).toBe('/api/finance/transactions/?type=INCOME&limit=3&offset=3');
+    const second = await as(jane).get(page.next);
     expect(second.body).toMatchObject({ count: 4, next: null, results: [{ date: '2026-04-10' }] });
     expect((second.body as { previous: string }).previous).toBe(
-      `${server.url}/api/finance/transactions/?type=INCOME&limit=3`,
+      '/api/finance/transactions/?type=INCOME&limit=3',
     );
+  });
+
+  it('never echoes a Host or X-Forwarded-Proto header into the page links', async () => {
+    // fetch() drops a Host header it is given; inject() sends exactly what it is told.
+    const forged = await server.app.inject({
+      method: 'GET',
+      url: '/api/finance/transactions/?limit=1',
+      headers: {
+        authorization: `Bearer ${jane.access}`,
+        host: 'evil.example',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'evil.example',
+      },
+    });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.body).not.toContain('evil.example');
+    expect(forged.json().next).toBe('/api/finance/transactions/?limit=1&offset=1');
+  });
+
+  it('writes absolute page links under PUBLIC_URL when one is configured', async () => {
+    const behindProxy = await startTestServer({ env: { PUBLIC_URL: 'https://money.example.org/' } });
+    try {
+      const owner = await restUser(behindProxy.url, 'proxied');
+      for (const date of ['2026-04-01', '2026-04-02']) {
+        const created = await call(
+          behindProxy.url,
+          'POST',
+          '/api/finance/categories/',
+          { name: date },
+          owner.access,
+        );
+        const id = (created.body as { id: number }).id;
+        await call(
+          behindProxy.url,
+          'POST',
+          '/api/finance/transactions/',
+          { category: id, type: 'EXPENSE', amount: '1', date },
+          owner.access,
+        );
+      }
+      const page = await behindProxy.app.inject({
+        method: 'GET',
+        url: '/api/finance/transactions/?limit=1',
+        headers: { authorization: `Bearer ${owner.access}`, host: 'evil.example' },
+      });
+      expect(page.json().next).toBe('https://money.example.org/api/finance/transactions/?limit=1&offset=1');
+      const document = await call(behindProxy.url, 'GET', '/api/openapi.json');
+      expect((document.body as { servers: { url: string }[] }).servers[0]?.url).toBe(
+        'https://money.example.org',
+      );
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('refuses a start after the end with a 400 naming both, paged or not', async () => {
+    for (const path of [
+      '/api/finance/transactions/?start=2026-05-01&end=2026-04-01',
+      '/api/finance/transactions/?start=2026-05-01&end=2026-04-01&limit=10',
+    ]) {
+      expect(await as(jane).get(path)).toMatchObject({
+        status: 400,
+        body: { start: ['Must be on or before "end".'], end: ['Must be on or after "start".'] },
+      });
+    }
   });
 
   it('filters by ?start=, ?end=, ?type= and ?category=', async () => {
@@ -422,13 +488,17 @@ describe('the server', () => {
     });
   });
 
-  it('serves the OpenAPI document and the interactive docs', async () => {
-    const document = await call(server.url, 'GET', '/api/openapi.json');
-    expect(document).toMatchObject({ status: 200, body: { openapi: '3.1.0' } });
-    const paths = Object.keys((document.body as { paths: object }).paths);
-    expect(paths).toContain('/api/finance/transactions/{id}/');
-    const docs = await fetch(`${server.url}/api/docs/`);
-    expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain('swagger');
+  it('serves the interactive docs with and without the trailing slash, assets included', async () => {
+    for (const path of ['/api/docs', '/api/docs/']) {
+      const page = await fetch(`${server.url}${path}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
+      expect(assets.length).toBeGreaterThan(3);
+      for (const asset of assets) {
+        const url = new URL(asset, `${server.url}${path}`);
+        expect((await fetch(url)).status, `${path} -> ${url.pathname}`).toBe(200);
+      }
+    }
   });
 });

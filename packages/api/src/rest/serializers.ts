@@ -1,4 +1,6 @@
 import type { Category, MonthlySummary, Profile, Transaction } from '@finsight/core/schemas';
+import type { z } from 'zod';
+import type { summaryResource, transactionResource, userResource } from './resources';
 
 const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
@@ -7,18 +9,29 @@ export function snakeCase(key: string): string {
   return key === 'categoryId' ? 'category' : camelToSnake(key);
 }
 
+type SnakeKey<Key extends string> = Key extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeKey<Tail>}`
+  : Key;
+
+/** A value's type with every object key in snake_case, as `toSnakeCase` returns it. */
+export type SnakeCased<Value> = Value extends readonly (infer Item)[]
+  ? SnakeCased<Item>[]
+  : Value extends object
+    ? { [Key in keyof Value as Key extends string ? SnakeKey<Key> : Key]: SnakeCased<Value[Key]> }
+    : Value;
+
 /** Deep camelCase -> snake_case of a JSON value's keys (insight outputs keep `category_id`). */
-export function toSnakeCase(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toSnakeCase);
-  if (value === null || typeof value !== 'object') return value;
+export function toSnakeCase<Value>(value: Value): SnakeCased<Value> {
+  if (Array.isArray(value)) return value.map(toSnakeCase) as SnakeCased<Value>;
+  if (value === null || typeof value !== 'object') return value as SnakeCased<Value>;
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [camelToSnake(key), toSnakeCase(inner)]),
-  );
+  ) as SnakeCased<Value>;
 }
 
 export const categoryJson = (category: Category) => ({ id: category.id, name: category.name });
 
-export const transactionJson = (transaction: Transaction) => ({
+export const transactionJson = (transaction: Transaction): z.output<typeof transactionResource> => ({
   id: transaction.id,
   category: transaction.categoryId,
   type: transaction.type,
@@ -28,13 +41,13 @@ export const transactionJson = (transaction: Transaction) => ({
   created_at: transaction.createdAt,
 });
 
-export const userJson = (profile: Profile) => ({
+export const userJson = (profile: Profile): z.output<typeof userResource> => ({
   id: profile.id,
   username: profile.username,
   email: profile.email,
 });
 
-export const summaryJson = (summary: MonthlySummary) => ({
+export const summaryJson = (summary: MonthlySummary): z.output<typeof summaryResource> => ({
   year: summary.year,
   month: summary.monthNumber,
   total_income: summary.totalIncome,

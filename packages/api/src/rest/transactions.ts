@@ -6,73 +6,157 @@ import {
   listTransactions,
   updateTransaction,
 } from '@finsight/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageUrl, parseBody, parseQuery, pathId } from './request-helpers';
-import { transactionBody, transactionListQuery, transactionPatchBody } from './schemas';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { PageLinks } from './page-links';
+import { transactionList, transactionResource } from './resources';
+import { errorResponses, noContent, success } from './responses';
+import { idParams, transactionBody, transactionListQuery, transactionPatchBody } from './schemas';
+import { PROTECTED } from './security';
 import { transactionJson } from './serializers';
 
-type WithId = { Params: { id: string } };
+const tags = { ...PROTECTED, tags: ['transactions'] };
 
-export async function transactionRoutes(app: FastifyInstance) {
-  /** A plain array, or DRF's `{count, next, previous, results}` page when `?limit=` is given. */
-  app.get('/transactions/', async (request) => {
-    const query = parseQuery(transactionListQuery, request.query);
-    const filters = {
-      from: query.start,
-      to: query.end,
-      type: query.type,
-      categoryId: query.category,
-      search: query.search,
-    };
-    if (query.limit === undefined) {
-      return (await listAllTransactions(app.db, request.userId, filters)).map(transactionJson);
-    }
-    const offset = query.offset ?? 0;
-    const page = await listTransactions(app.db, request.userId, {
-      ...filters,
-      limit: query.limit,
-      offset,
-      includeTotal: true,
-    });
-    const count = page.total ?? 0;
-    return {
-      count,
-      next: offset + query.limit < count ? pageUrl(request, { offset: offset + query.limit }) : null,
-      previous: offset > 0 ? pageUrl(request, { offset: Math.max(0, offset - query.limit) }) : null,
-      results: page.items.map(transactionJson),
-    };
-  });
+export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> = async (
+  app,
+  { pageLinks },
+) => {
+  app.get(
+    '/transactions/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'listTransactions',
+        summary: 'List your transactions, newest first',
+        description:
+          'Without `limit`, every matching transaction as a plain array. With `limit` (and `offset`), a page: ' +
+          '`{count, next, previous, results}`. `next` and `previous` are relative to this server unless it is ' +
+          'configured with PUBLIC_URL.',
+        querystring: transactionListQuery,
+        response: {
+          200: success(transactionList, 'The matching transactions, or one page of them'),
+          ...errorResponses(400, 401, 503),
+        },
+      },
+    },
+    async (request) => {
+      const { start, end, type, category, search, limit, offset = 0 } = request.query;
+      const filters = { from: start, to: end, type, categoryId: category, search };
+      if (limit === undefined) {
+        return (await listAllTransactions(app.db, request.userId, filters)).map(transactionJson);
+      }
+      const page = await listTransactions(app.db, request.userId, {
+        ...filters,
+        limit,
+        offset,
+        includeTotal: true,
+      });
+      const count = page.total ?? 0;
+      return {
+        count,
+        next: offset + limit < count ? pageLinks(request.url, { offset: offset + limit }) : null,
+        previous: offset > 0 ? pageLinks(request.url, { offset: Math.max(0, offset - limit) }) : null,
+        results: page.items.map(transactionJson),
+      };
+    },
+  );
 
-  app.post('/transactions/', async (request, reply) => {
-    const { category, ...fields } = parseBody(transactionBody, request.body);
-    const created = await createTransaction(app.db, request.userId, { ...fields, categoryId: category });
-    return reply.status(201).send(transactionJson(created));
-  });
+  app.post(
+    '/transactions/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'createTransaction',
+        summary: 'Record a transaction',
+        description: 'The monthly summary of its month changes in the same database transaction.',
+        body: transactionBody,
+        response: {
+          201: success(transactionResource, 'The new transaction'),
+          ...errorResponses(400, 401, 413, 415, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { category, ...fields } = request.body;
+      const created = await createTransaction(app.db, request.userId, { ...fields, categoryId: category });
+      return reply.status(201).send(transactionJson(created));
+    },
+  );
 
-  app.get<WithId>('/transactions/:id/', async (request, reply) => {
-    const id = pathId(request, reply);
-    if (id === undefined) return reply;
-    return transactionJson(await getTransaction(app.db, request.userId, { id }));
-  });
+  app.get(
+    '/transactions/:id/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'getTransaction',
+        summary: 'Get a transaction',
+        params: idParams,
+        response: { 200: success(transactionResource, 'The transaction'), ...errorResponses(401, 404, 503) },
+      },
+    },
+    async (request) => transactionJson(await getTransaction(app.db, request.userId, request.params)),
+  );
 
-  /** PUT replaces every writable field (all required); PATCH changes the ones given. */
-  const update =
-    (schema: typeof transactionBody | typeof transactionPatchBody) =>
-    async (request: FastifyRequest<WithId>, reply: FastifyReply) => {
-      const id = pathId(request, reply);
-      if (id === undefined) return reply;
-      const { category, ...fields } = parseBody(schema, request.body);
-      return transactionJson(
-        await updateTransaction(app.db, request.userId, { id, ...fields, categoryId: category }),
-      );
-    };
-  app.put<WithId>('/transactions/:id/', update(transactionBody));
-  app.patch<WithId>('/transactions/:id/', update(transactionPatchBody));
+  app.put(
+    '/transactions/:id/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'updateTransaction',
+        summary: 'Replace a transaction',
+        description:
+          'Every writable field is required; read-only fields sent back (`id`, `created_at`) are ignored.',
+        params: idParams,
+        body: transactionBody,
+        response: {
+          200: success(transactionResource, 'The transaction as it is now'),
+          ...errorResponses(400, 401, 404, 413, 415, 503),
+        },
+      },
+    },
+    async (request) => {
+      const { category, ...fields } = request.body;
+      const input = { id: request.params.id, ...fields, categoryId: category };
+      return transactionJson(await updateTransaction(app.db, request.userId, input));
+    },
+  );
 
-  app.delete<WithId>('/transactions/:id/', async (request, reply) => {
-    const id = pathId(request, reply);
-    if (id === undefined) return reply;
-    await deleteTransaction(app.db, request.userId, { id });
-    return reply.status(204).send();
-  });
-}
+  app.patch(
+    '/transactions/:id/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'partialUpdateTransaction',
+        summary: 'Change some fields of a transaction',
+        description: 'Moving it to another month moves it in the monthly summaries too.',
+        params: idParams,
+        body: transactionPatchBody,
+        response: {
+          200: success(transactionResource, 'The transaction as it is now'),
+          ...errorResponses(400, 401, 404, 413, 415, 503),
+        },
+      },
+    },
+    async (request) => {
+      const { category, ...fields } = request.body;
+      const input = { id: request.params.id, ...fields, categoryId: category };
+      return transactionJson(await updateTransaction(app.db, request.userId, input));
+    },
+  );
+
+  app.delete(
+    '/transactions/:id/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'deleteTransaction',
+        summary: 'Delete a transaction',
+        params: idParams,
+        response: { 204: noContent, ...errorResponses(401, 404, 503) },
+      },
+    },
+    async (request, reply) => {
+      await deleteTransaction(app.db, request.userId, request.params);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -24,6 +24,7 @@ export async function startTestServer(
     logStream?: BuildAppOptions['logStream'];
     /** Serve this web build at / (the browser tests). */
     webDist?: string;
+    onRoute?: BuildAppOptions['onRoute'];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -35,6 +36,7 @@ export async function startTestServer(
     authLimiter: options.authLimiter,
     logStream: options.logStream,
     webDist: options.webDist,
+    onRoute: options.onRoute,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

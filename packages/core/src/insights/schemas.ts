@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoMonth } from '../validation/dates';
+import { checkDateOrder, isoDate, isoMonth } from '../validation/dates';
 
 export const GET_TRANSACTIONS_DEFAULT_LIMIT = 200;
 export const GET_TRANSACTIONS_MAX_LIMIT = 1000;
@@ -11,7 +11,7 @@ export const dateRangeInput = z
     /** At most this many transactions, newest first; `truncated` tells when more matched. */
     limit: z.number().int().min(1).max(GET_TRANSACTIONS_MAX_LIMIT).default(GET_TRANSACTIONS_DEFAULT_LIMIT),
   })
-  .refine((range) => range.from <= range.to, { path: ['to'], message: 'Must be on or after "from".' });
+  .superRefine(checkDateOrder('from', 'to'));
 export type DateRangeInput = z.input<typeof dateRangeInput>;
 
 /** A month argument on its own ("2026-11"), as the documented service functions take it. */

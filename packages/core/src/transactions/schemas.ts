@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NOTE_MAX_LENGTH } from '../limits';
-import { isoDate } from '../validation/dates';
+import { checkDateOrder, isoDate } from '../validation/dates';
 import { id } from '../validation/ids';
 import { money } from '../validation/money';
 
@@ -44,7 +44,7 @@ export type UpdateTransactionInput = z.input<typeof updateTransactionInput>;
 export const LIST_DEFAULT_LIMIT = 50;
 export const LIST_MAX_LIMIT = 200;
 
-export const transactionFilters = z.strictObject({
+const filterFields = z.strictObject({
   /** First date included. */
   from: isoDate.optional(),
   /** Last date included. */
@@ -55,10 +55,12 @@ export const transactionFilters = z.strictObject({
   search: z.string().trim().max(100).optional(),
 });
 
+export const transactionFilters = filterFields.superRefine(checkDateOrder('from', 'to'));
+
 export type TransactionFiltersInput = z.input<typeof transactionFilters>;
 export type TransactionFilters = z.output<typeof transactionFilters>;
 
-export const listTransactionsInput = transactionFilters
+export const listTransactionsInput = filterFields
   .extend({
     limit: z.number().int().min(1).max(LIST_MAX_LIMIT).default(LIST_DEFAULT_LIMIT),
     /** Offset pagination (page N): simple, but each page costs more the deeper it goes. */
@@ -68,10 +70,8 @@ export const listTransactionsInput = transactionFilters
     /** Also count all matching rows (one more query). */
     includeTotal: z.boolean().default(false),
   })
+  .superRefine(checkDateOrder('from', 'to'))
   .superRefine((input, ctx) => {
-    if (input.from && input.to && input.from > input.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be on or after "from".' });
-    }
     if (input.offset !== undefined && input.cursor !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Use either cursor or offset, not both.' });
     }

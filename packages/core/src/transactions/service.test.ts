@@ -7,6 +7,7 @@ import {
   createTransaction,
   deleteTransaction,
   getTransaction,
+  listAllTransactions,
   listTransactions,
   updateTransaction,
 } from './service';
@@ -320,7 +321,12 @@ describe('listing', () => {
     await expect(
       listTransactions(db, carol.id, { from: '2026-03-01', to: '2026-01-01' }),
     ).rejects.toMatchObject({
-      fieldErrors: { to: [expect.any(String)] },
+      fieldErrors: { from: ['Must be on or before "to".'], to: ['Must be on or after "from".'] },
+    });
+    await expect(
+      listAllTransactions(db, carol.id, { from: '2026-03-01', to: '2026-01-01' }),
+    ).rejects.toMatchObject({
+      fieldErrors: { to: ['Must be on or after "from".'] },
     });
     await expect(listTransactions(db, carol.id, { cursor: 'abc', offset: 5 })).rejects.toMatchObject({
       fieldErrors: { cursor: [expect.any(String)] },
@@ -328,6 +334,18 @@ describe('listing', () => {
     await expect(listTransactions(db, carol.id, { cursor: 'not a cursor' })).rejects.toMatchObject({
       fieldErrors: { cursor: ['Invalid cursor.'] },
     });
+    // Cursors that decode but name an impossible date or id are refused before the database sees them.
+    for (const impossible of [
+      '2026-13-45|1',
+      '2026-02-30|1',
+      '2026-01-01|0',
+      '2026-01-01|99999999999',
+      '2026-01-01|1|2',
+    ]) {
+      await expect(
+        listTransactions(db, carol.id, { cursor: Buffer.from(impossible).toString('base64url') }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { cursor: ['Invalid cursor.'] } });
+    }
     await expect(listTransactions(db, carol.id, { limit: 10_000 })).rejects.toMatchObject({
       fieldErrors: { limit: [expect.any(String)] },
     });

@@ -74,3 +74,17 @@ export function formatMonth(year: number, month: number): string {
 export function currentMonth(now: Date = new Date()): string {
   return formatMonth(now.getUTCFullYear(), now.getUTCMonth() + 1);
 }
+
+/**
+ * A check for an object with a date range: its first day must not come after its last. Both fields are
+ * named, so a form can mark both and an HTTP client sees the names it sent (`from`/`to`, `start`/`end`).
+ */
+export function checkDateOrder<First extends string, Last extends string>(first: First, last: Last) {
+  return (range: { [Key in First | Last]?: string | undefined }, ctx: z.RefinementCtx): void => {
+    const from = range[first];
+    const to = range[last];
+    if (from === undefined || to === undefined || from <= to) return;
+    ctx.addIssue({ code: 'custom', path: [first], message: `Must be on or before "${last}".` });
+    ctx.addIssue({ code: 'custom', path: [last], message: `Must be on or after "${first}".` });
+  };
+}
