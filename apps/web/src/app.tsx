@@ -1,14 +1,26 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Layout } from './components/layout';
+import { Loading } from './components/states';
 import { LoginPage, RegisterPage } from './features/auth/auth-pages';
-import { CategoriesPage } from './features/categories/categories-page';
-import { DashboardPage } from './features/dashboard/dashboard-page';
-import { SettingsPage } from './features/settings/settings-page';
-import { TransactionsPage } from './features/transactions/transactions-page';
 import { navigate, useLocation } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
 import { queryClient, trpc, trpcClient } from './lib/trpc';
+
+// Every signed-in page is a chunk of its own, loaded when first shown: the login page (in the main
+// chunk, so it paints without a second round trip) loads what logging in needs and nothing of the rest.
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/dashboard-page').then((page) => ({ default: page.DashboardPage })),
+);
+const TransactionsPage = lazy(() =>
+  import('./features/transactions/transactions-page').then((page) => ({ default: page.TransactionsPage })),
+);
+const CategoriesPage = lazy(() =>
+  import('./features/categories/categories-page').then((page) => ({ default: page.CategoriesPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/settings-page').then((page) => ({ default: page.SettingsPage })),
+);
 
 const titles: Record<string, string> = {
   '/': 'Dashboard',
@@ -52,7 +64,11 @@ function Pages() {
         </p>
       </div>
     );
-  return <Layout>{page}</Layout>;
+  return (
+    <Layout>
+      <Suspense fallback={<Loading />}>{page}</Suspense>
+    </Layout>
+  );
 }
 
 export function App() {

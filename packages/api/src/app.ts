@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import staticFiles from '@fastify/static';
 import { type Database, isDatabaseReachable } from '@finsight/core';
@@ -15,6 +16,7 @@ import Fastify, {
 import fp from 'fastify-plugin';
 import { createTokenService, type TokenService } from './auth/jwt';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter, unlimited } from './auth/rate-limiter';
+import { IMMUTABLE, NO_STORE, REVALIDATE } from './cache-control';
 import { resolveUser } from './context';
 import type { Env } from './env';
 import { mcpRoutes } from './mcp/http';
@@ -117,6 +119,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(dbPlugin, { db: options.db });
+  // JSON over 1 KB goes out as brotli (quality 4: fast enough for every response) or gzip when the client
+  // takes it; the web app's files are compressed once at build time and served as they are.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
     credentials: false,
@@ -133,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      responseMeta: () => ({ headers: { 'cache-control': NO_STORE } }),
       createContext: async ({ req }) => ({
         db: options.db,
         tokens,
@@ -152,7 +158,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(restApi, { prefix: '/api', tokens, authLimiter, publicUrl: env.PUBLIC_URL });
 
   if (servesWeb && options.webDist) {
-    await app.register(staticFiles, { root: options.webDist, wildcard: false, index: false });
+    await app.register(staticFiles, {
+      root: options.webDist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) =>
+        reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : REVALIDATE),
+    });
     app.get('/', (_request, reply) => reply.sendFile('index.html'));
   }
   return app;

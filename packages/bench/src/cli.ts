@@ -1,11 +1,12 @@
 import { generate } from './generate';
 
-// `pnpm bench <generate|queries|http|soak>`: see docs/benchmarks.md.
+// `pnpm bench <generate|queries|http|soak|lighthouse>`: see docs/benchmarks.md.
 const commands: Record<string, () => Promise<void>> = {
   generate,
   queries: async () => (await import('./queries')).queries(),
   http: async () => (await import('./http')).http(),
   soak: async () => (await import('./http')).soak(),
+  lighthouse: async () => (await import('./lighthouse')).lighthouseRun(),
 };
 
 const name = process.argv[2] ?? '';
@@ -15,4 +16,4 @@ if (!command) {
   process.exit(2);
 }
 await command();
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -3,6 +3,7 @@ import { createFinsightMcpServer } from '@finsight/core/mcp';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { FastifyInstance } from 'fastify';
 import { NO_CREDENTIALS, type TokenService } from '../auth/jwt';
+import { NO_STORE } from '../cache-control';
 import { resolveUser } from '../context';
 
 /**
@@ -25,6 +26,7 @@ export async function mcpRoutes(app: FastifyInstance, { tokens }: { tokens: Toke
     });
     // The MCP transport writes to the raw response, bypassing Fastify's reply, so the headers every response
     // carries (security headers, request id) are handed over first.
+    reply.header('cache-control', NO_STORE);
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) reply.raw.setHeader(name, value);
     }

@@ -54,6 +54,7 @@ describe('the MCP server over Streamable HTTP', () => {
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe('object');
       expect(JSON.stringify(tool.inputSchema)).not.toMatch(/user/i);
+      expect(tool.outputSchema?.type, tool.name).toBe('object');
     }
   });
 
@@ -62,8 +63,11 @@ describe('the MCP server over Streamable HTTP', () => {
     for (const [name, args] of Object.entries(calls)) {
       const result = await client.callTool({ name, arguments: args });
       expect(result.isError, name).toBeFalsy();
-      expect(json(result), name).toBeTruthy();
+      // Structured content (checked by the SDK against the tool's outputSchema) and the same as text.
+      expect(result.structuredContent, name).toEqual(json(result));
     }
+    const trend = await client.callTool({ name: 'get_monthly_trend', arguments: { months: 6 } });
+    expect((trend.structuredContent as { months: unknown[] }).months).toHaveLength(6);
     expect(
       json(await client.callTool({ name: 'get_transactions', arguments: calls.get_transactions })),
     ).toMatchObject({

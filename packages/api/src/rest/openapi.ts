@@ -17,6 +17,20 @@ the refresh token for a new access token at \`POST /api/auth/refresh/\` when it 
 Money is a decimal string ("12.50"), dates are \`YYYY-MM-DD\`, months \`YYYY-MM\`. Errors follow Django REST
 Framework: \`{"field": ["message"]}\` for invalid input, \`{"detail": "..."}\` otherwise.`;
 
+const DOCS_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+].join('; ');
+
 type Components = Record<string, unknown>;
 
 /** Every component name a value refers to with `$ref: '#/components/schemas/<name>'`. */
@@ -102,7 +116,9 @@ export async function openApi(api: FastifyInstance, { publicUrl }: OpenApiOption
     // The page is also served without its trailing slash (/api/docs): its assets are then linked from this
     // absolute prefix rather than relative to a folder the browser does not see.
     indexPrefix: '/api',
-    staticCSP: true,
+    // Swagger UI's own policy, minus its `upgrade-insecure-requests` (a self-hosted finsight may be reached
+    // over plain http) and with inline styles, which its bundle injects at run time. Scripts stay 'self'.
+    staticCSP: DOCS_CSP,
     uiConfig: { deepLinking: true, validatorUrl: null, tryItOutEnabled: true },
   });
 }

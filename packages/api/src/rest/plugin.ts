@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NO_CREDENTIALS, type TokenService } from '../auth/jwt';
 import type { RateLimiter } from '../auth/rate-limiter';
+import { NO_STORE } from '../cache-control';
 import { resolveUser } from '../context';
 import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
@@ -55,7 +56,7 @@ export async function restApi(app: FastifyInstance, options: RestOptions) {
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (_request, reply) => {
       // Answers carry user data or tokens: no cache anywhere may keep them.
-      reply.header('cache-control', 'no-store');
+      reply.header('cache-control', NO_STORE);
     });
     scope.addHook('preValidation', writableBody);
     await scope.register(authRoutes, {

@@ -6,6 +6,17 @@ import { type FinsightTool, finsightTools } from './registry';
 export type ToolRunner = (name: string, args: Record<string, unknown>) => Promise<unknown>;
 
 /**
+ * The server's side of a tool answer: the structured content its `outputSchema` describes, and the same as
+ * JSON text for clients that read only text. The MCP SDK checks the structured content against the schema.
+ */
+function answer(result: unknown) {
+  return {
+    structuredContent: result as Record<string, unknown>,
+    content: [{ type: 'text' as const, text: JSON.stringify(result) }],
+  };
+}
+
+/**
  * An MCP server exposing the finsight tool registry. The host decides whose data a runner reads (from an
  * access token); no tool takes a user id, so a model cannot ask for anyone else's.
  */
@@ -21,11 +32,15 @@ export function createFinsightMcpServer(run: ToolRunner): McpServer {
   for (const tool of finsightTools as FinsightTool[]) {
     server.registerTool(
       tool.name,
-      { description: tool.description, inputSchema: tool.input, annotations: { readOnlyHint: true } },
+      {
+        description: tool.description,
+        inputSchema: tool.input,
+        outputSchema: tool.output,
+        annotations: { readOnlyHint: true },
+      },
       async (args: Record<string, unknown>) => {
         try {
-          const result = await run(tool.name, args);
-          return { content: [{ type: 'text' as const, text: JSON.stringify(result) }] };
+          return answer(await run(tool.name, args));
         } catch (error) {
           const message =
             error instanceof Error && (error instanceof AppError || 'data' in error)

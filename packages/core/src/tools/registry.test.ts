@@ -1,3 +1,6 @@
+import { toJsonSchema } from '@langchain/core/utils/json_schema';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../accounts/schemas';
 import { loadDemoData } from '../demo/service';
@@ -7,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
 import { currentMonth } from '../validation/dates';
 import { finsightLangChainTools } from './langchain';
+import { createFinsightMcpServer } from './mcp';
 import { finsightTools, runTool, TOOL_LIMITS, toolJsonSchema } from './registry';
 
 let database: TestDatabase;
@@ -73,7 +77,10 @@ describe('the tool registry', () => {
       expect(output).toMatchObject({ month });
       expect(JSON.stringify(output).length).toBeLessThan(8_000);
     }
-    expect(await runTool(database.db, alice.id, 'get_monthly_trend', { months: 3 })).toHaveLength(3);
+    const trend = (await runTool(database.db, alice.id, 'get_monthly_trend', { months: 3 })) as {
+      months: { month: string }[];
+    };
+    expect(trend.months).toHaveLength(3);
   });
 
   it('keeps users apart: the same call for another user sees only their (empty) books', async () => {
@@ -147,5 +154,26 @@ describe('the LangChain adapter', () => {
     );
     expect(empty.income).toBe('0.00');
     await expect(tools[0]?.invoke({ from: 'yesterday', to: 'today' })).rejects.toThrow();
+  });
+
+  it('describes each tool with the very schema the MCP server publishes: defaulted fields are optional', async () => {
+    const server = createFinsightMcpServer((name, args) => runTool(database.db, alice.id, name, args));
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const client = new Client({ name: 'schema-check', version: '1.0.0' });
+    await server.connect(serverSide);
+    await client.connect(clientSide);
+    const { tools: published } = await client.listTools();
+    await client.close();
+    const withoutDialect = ({ $schema: _, ...schema }: Record<string, unknown>) => schema;
+    for (const langChainTool of finsightLangChainTools(database.db, alice.id)) {
+      const mcp = published.find((tool) => tool.name === langChainTool.name);
+      expect(mcp, langChainTool.name).toBeDefined();
+      expect(
+        withoutDialect(toJsonSchema(langChainTool.schema) as Record<string, unknown>),
+        langChainTool.name,
+      ).toEqual(withoutDialect(mcp?.inputSchema ?? {}));
+    }
+    const transactions = published.find((tool) => tool.name === 'get_transactions');
+    expect(transactions?.inputSchema.required).toEqual(['from', 'to']);
   });
 });

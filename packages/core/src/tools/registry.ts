@@ -9,6 +9,14 @@ import { getTransactions } from '../insights/transactions';
 import { getMonthlyTrend } from '../summaries/service';
 import { isoDate, isoMonth } from '../validation/dates';
 import { parseInput } from '../validation/parse-input';
+import {
+  anomaliesOutput,
+  breakdownOutput,
+  incomeVsExpenseOutput,
+  narrativeOutput,
+  transactionsOutput,
+  trendOutput,
+} from './outputs';
 
 /** Bounds that keep every tool answer small enough for a prompt. */
 export const TOOL_LIMITS = {
@@ -25,14 +33,21 @@ const month = isoMonth.optional().describe('Calendar month as YYYY-MM. Defaults 
  * One finsight tool for a language model. The user is bound by the host (from the caller's access token),
  * never passed as an argument, so a model cannot ask about anyone else.
  */
-export interface FinsightTool<Input extends z.ZodObject = z.ZodObject> {
+export interface FinsightTool<
+  Input extends z.ZodObject = z.ZodObject,
+  Output extends z.ZodObject = z.ZodObject,
+> {
   name: string;
   description: string;
   input: Input;
-  run(db: Database, userId: number, input: z.output<Input>): Promise<unknown>;
+  /** What it answers: always an object (MCP's structured content is one). */
+  output: Output;
+  run(db: Database, userId: number, input: z.output<Input>): Promise<z.output<Output>>;
 }
 
-const defineTool = <Input extends z.ZodObject>(tool: FinsightTool<Input>) => tool;
+const defineTool = <Input extends z.ZodObject, Output extends z.ZodObject>(
+  tool: FinsightTool<Input, Output>,
+) => tool;
 
 export const finsightTools = [
   defineTool({
@@ -52,6 +67,7 @@ export const finsightTools = [
         .default(50)
         .describe('How many to return.'),
     }),
+    output: transactionsOutput,
     async run(db, userId, input) {
       const result = await getTransactions(db, userId, input);
       return {
@@ -70,6 +86,7 @@ export const finsightTools = [
       "Total expense per category for a month, largest first, with each category's share of the month's " +
       `spending in percent. At most ${TOOL_LIMITS.categories} categories; "truncated" says when there were more.`,
     input: z.strictObject({ month }),
+    output: breakdownOutput,
     async run(db, userId, input) {
       const result = await getCategoryBreakdown(db, userId, input.month);
       return {
@@ -83,6 +100,7 @@ export const finsightTools = [
     name: 'get_income_vs_expense',
     description: 'Income, expense, savings and savings rate (percent of income) for a month.',
     input: z.strictObject({ month }),
+    output: incomeVsExpenseOutput,
     run: (db, userId, input) => getIncomeVsExpense(db, userId, input.month),
   }),
   defineTool({
@@ -92,6 +110,7 @@ export const finsightTools = [
       'usual level, a single unusually large expense, or a large spend in a new or rarely used category. Each ' +
       'comes with the observed value, the usual (median) value and a one-line reason.',
     input: z.strictObject({ month }),
+    output: anomaliesOutput,
     async run(db, userId, input) {
       const result = await getAnomalies(db, userId, input.month);
       return { ...result, anomalies: result.anomalies.slice(0, TOOL_LIMITS.anomalies) };
@@ -100,12 +119,14 @@ export const finsightTools = [
   defineTool({
     name: 'get_monthly_trend',
     description:
-      'Income, expense and savings for each of the last N months ending with a given month, oldest first.',
+      'Income, expense and savings for each of the last N months ending with a given month, as `months`, ' +
+      'oldest first.',
     input: z.strictObject({
       endMonth: month,
       months: z.number().int().min(1).max(TOOL_LIMITS.trendMonths).default(12).describe('How many months.'),
     }),
-    run: (db, userId, input) => getMonthlyTrend(db, userId, input),
+    output: trendOutput,
+    run: async (db, userId, input) => ({ months: await getMonthlyTrend(db, userId, input) }),
   }),
   defineTool({
     name: 'summarize_month',
@@ -113,15 +134,24 @@ export const finsightTools = [
       'A short plain-language summary of a month: income, spending, savings rate, top categories, the change ' +
       'against recent months and anything unusual, with the numbers it is based on.',
     input: z.strictObject({ month }),
+    output: narrativeOutput,
     run: (db, userId, input) => summarizeMonth(db, userId, input.month),
   }),
 ];
 
 export type FinsightToolName = (typeof finsightTools)[number]['name'];
 
-/** The JSON Schema of a tool's arguments, derived from its zod schema (what MCP and function calling need). */
+/**
+ * The JSON Schema of a tool's arguments, derived from its zod schema, as a caller sends them: a field with
+ * a default is optional. The same conversion MCP applies (draft-07, input side), so the LangChain tools and
+ * the tRPC `tools.list` describe every tool exactly as the MCP server does.
+ */
 export function toolJsonSchema(tool: Pick<FinsightTool, 'input'>): Record<string, unknown> {
-  const { $schema: _, ...schema } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' });
+  const { $schema: _, ...schema } = z.toJSONSchema(tool.input, {
+    io: 'input',
+    target: 'draft-7',
+    unrepresentable: 'any',
+  });
   return schema;
 }
 

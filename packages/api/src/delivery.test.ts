@@ -1,0 +1,117 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, type RestUser, restUser, startTestServer, type TestServer } from './testing/server';
+
+/** The web build (turbo builds it before these tests, as part of the API's own build). */
+const webDist = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
+const mainScript = readdirSync(`${webDist}/assets`).find((name) => /^index-.*\.js$/.test(name));
+
+let server: TestServer;
+let jane: RestUser;
+
+beforeAll(async () => {
+  server = await startTestServer({ webDist });
+  jane = await restUser(server.url, 'jane');
+});
+afterAll(() => server.close());
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { headers });
+
+describe('the web app’s files', () => {
+  it('are sent precompressed, brotli or gzip as the browser asks, and cached for a year once hashed', async () => {
+    expect(mainScript).toBeDefined();
+    const path = `/assets/${mainScript}`;
+    const plain = await get(path, { 'accept-encoding': 'identity' });
+    const plainBytes = (await plain.arrayBuffer()).byteLength;
+    const brotli = await get(path, { 'accept-encoding': 'br, gzip' });
+    const gzip = await get(path, { 'accept-encoding': 'gzip' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    for (const response of [plain, brotli, gzip]) {
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+    }
+    // fetch() decodes what it is sent; the wire size is the compressed file's.
+    expect(Number(brotli.headers.get('content-length'))).toBeLessThan(plainBytes / 3);
+    expect(Number(gzip.headers.get('content-length'))).toBeLessThan(plainBytes / 2.5);
+  });
+
+  it('serve index.html, for the root and every page of the app, to be revalidated on each use', async () => {
+    for (const path of ['/', '/login', '/transactions?page=2']) {
+      const page = await get(path, { accept: 'text/html' });
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('cache-control'), path).toBe('no-cache');
+      expect(await page.text()).toContain('<div id="root">');
+    }
+  });
+});
+
+describe('API answers', () => {
+  it('carry `Cache-Control: no-store` wherever they hold user data or tokens: REST, tRPC and MCP', async () => {
+    const login = await call(server.url, 'POST', '/api/auth/login/', {
+      email: jane.email,
+      password: jane.password,
+    });
+    expect(login.headers.get('cache-control')).toBe('no-store');
+    const categories = await call(server.url, 'GET', '/api/finance/categories/', undefined, jane.access);
+    expect(categories.headers.get('cache-control')).toBe('no-store');
+    const refused = await call(server.url, 'GET', '/api/finance/categories/');
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    const trpc = await get('/trpc/auth.me', { authorization: `Bearer ${jane.access}` });
+    expect(trpc.status).toBe(200);
+    expect(trpc.headers.get('cache-control')).toBe('no-store');
+    const mcp = await fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${jane.access}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(mcp.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('are compressed over 1 KB when the client accepts it, and left alone below', async () => {
+    for (let index = 0; index < 30; index++) {
+      await call(
+        server.url,
+        'POST',
+        '/api/finance/categories/',
+        { name: `A category with a long descriptive name ${index}` },
+        jane.access,
+      );
+    }
+    const big = await get('/api/finance/categories/', {
+      authorization: `Bearer ${jane.access}`,
+      'accept-encoding': 'gzip',
+    });
+    expect(big.headers.get('content-encoding')).toBe('gzip');
+    const raw = await import('node:http').then(
+      ({ get: httpGet }) =>
+        new Promise<Buffer>((resolve, reject) => {
+          httpGet(
+            `${server.url}/api/finance/categories/`,
+            { headers: { authorization: `Bearer ${jane.access}`, 'accept-encoding': 'gzip' } },
+            (response) => {
+              const chunks: Buffer[] = [];
+              response.on('data', (chunk: Buffer) => chunks.push(chunk));
+              response.on('end', () => resolve(Buffer.concat(chunks)));
+            },
+          ).on('error', reject);
+        }),
+    );
+    const json = JSON.parse(gunzipSync(raw).toString()) as { name: string }[];
+    expect(json).toHaveLength(30);
+    expect(raw.length).toBeLessThan(JSON.stringify(json).length);
+    const small = await get('/api/finance/summary/', {
+      authorization: `Bearer ${jane.access}`,
+      'accept-encoding': 'gzip',
+    });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+});
