@@ -6,7 +6,6 @@ import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import staticFiles from '@fastify/static';
 import { type Database, isDatabaseReachable } from '@finsight/core';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -16,14 +15,14 @@ import Fastify, {
 import fp from 'fastify-plugin';
 import { createTokenService, type TokenService } from './auth/jwt';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter, unlimited } from './auth/rate-limiter';
-import { IMMUTABLE, NO_STORE, REVALIDATE } from './cache-control';
-import { resolveUser } from './context';
+import { IMMUTABLE, REVALIDATE } from './cache-control';
 import type { Env } from './env';
 import { mcpRoutes } from './mcp/http';
 import { handleError } from './rest/errors';
 import { restApi } from './rest/plugin';
-import { appRouter } from './root';
-import { securityHeaders } from './security-headers';
+import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers';
+import { trpcRoutes } from './trpc-http';
+import { appTrpcOptions } from './trpc-options';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -98,10 +97,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const tokens = options.tokens ?? createTokenService(options.jwtSecret);
   const authLimiter = options.authLimiter ?? buildLimiter(env);
 
-  const headers = securityHeaders();
+  // Every answer starts with the API's headers; what a browser renders as a page gets the page headers
+  // instead. A request id the client sent comes back with the answer (every answer of ours is logged with
+  // its id, generated when none was sent; error answers carry it either way, see rest/errors.ts).
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
-    reply.header('x-request-id', request.id);
+    reply.headers(API_SECURITY_HEADERS);
+    if (request.headers['x-request-id'] !== undefined) reply.header('x-request-id', request.id);
     done();
   });
   app.addHook('onClose', async () => {
@@ -134,23 +135,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   // Registered plainly, not through fastify-plugin: its JSON parser must not leak into the REST scope.
-  await app.register(fastifyTRPCPlugin, {
+  await app.register(trpcRoutes, {
     prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      responseMeta: () => ({ headers: { 'cache-control': NO_STORE } }),
-      createContext: async ({ req }) => ({
-        db: options.db,
-        tokens,
-        authLimiter,
-        ip: req.ip,
-        ...(await resolveUser(tokens, req.headers.authorization)),
-      }),
-      onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          app.log.error({ err: error.cause ?? error, path }, 'tRPC error');
-      },
-    } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
+    trpcOptions: appTrpcOptions({ db: options.db, tokens, authLimiter, log: app.log }),
   });
 
   await app.register(mcpRoutes, { tokens });
@@ -164,8 +151,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       index: false,
       preCompressed: true,
       cacheControl: false,
+      // Every file of the web app, index.html included wherever it is sent from, is something a browser
+      // renders or runs: the page headers, and caching by whether its name carries its content's hash.
       setHeaders: (reply, path) =>
-        reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : REVALIDATE),
+        reply
+          .headers(PAGE_SECURITY_HEADERS)
+          .header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : REVALIDATE),
     });
     app.get('/', (_request, reply) => reply.sendFile('index.html'));
   }

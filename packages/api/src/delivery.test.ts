@@ -50,6 +50,51 @@ describe('the web app’s files', () => {
   });
 });
 
+describe('security headers', () => {
+  it('give pages and the app’s files the page policy: scripts from this origin only', async () => {
+    for (const path of ['/', '/login', `/assets/${mainScript}`]) {
+      const response = await get(path, { accept: 'text/html' });
+      expect(response.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+      expect(response.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(response.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+    }
+  });
+
+  it('give API answers the set OWASP asks of an API, and nothing a JSON body has no use for', async () => {
+    const owasp = {
+      'cache-control': 'no-store',
+      'content-security-policy': "frame-ancestors 'none'",
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    };
+    const rest = await call(server.url, 'GET', '/api/finance/categories/', undefined, jane.access);
+    const trpc = await get('/trpc/categories.list', { authorization: `Bearer ${jane.access}` });
+    for (const answer of [rest, trpc]) {
+      expect(Object.fromEntries(answer.headers)).toMatchObject(owasp);
+      for (const pageOnly of ['cross-origin-opener-policy', 'referrer-policy', 'x-dns-prefetch-control']) {
+        expect(answer.headers.get(pageOnly), pageOnly).toBeNull();
+      }
+    }
+  });
+
+  it('echo the request id a client sends, and name the id of every error answer', async () => {
+    const traced = await call(server.url, 'GET', '/api/finance/categories/', undefined, jane.access, {
+      'x-request-id': 'trace-42',
+    });
+    expect(traced.headers.get('x-request-id')).toBe('trace-42');
+    const refused = await call(
+      server.url,
+      'GET',
+      '/api/finance/transactions/999999/',
+      undefined,
+      jane.access,
+    );
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe('API answers', () => {
   it('carry `Cache-Control: no-store` wherever they hold user data or tokens: REST, tRPC and MCP', async () => {
     const login = await call(server.url, 'POST', '/api/auth/login/', {

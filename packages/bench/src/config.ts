@@ -9,10 +9,17 @@ export const config = z
     BENCH_HEAVY_USER_TRANSACTIONS: z.coerce.number().int().min(100).default(100_000),
     BENCH_MONTHS: z.coerce.number().int().min(1).default(36),
     BENCH_SEED: z.coerce.number().int().default(42),
+    /**
+     * Run ANALYZE after loading (default). `false` leaves the database as a fresh bulk load does when
+     * autovacuum has not caught up: no planner statistics at all, which the plans must survive.
+     */
+    BENCH_ANALYZE: z.stringbool().default(true),
     /** Timed runs per query in `pnpm bench queries`. */
     BENCH_QUERY_RUNS: z.coerce.number().int().min(10).default(1000),
     /** Seconds per HTTP scenario. */
     BENCH_DURATION: z.coerce.number().int().min(1).default(10),
+    /** Seconds of load before each HTTP scenario's measured run: both servers are measured warm (JIT, pools). */
+    BENCH_WARMUP: z.coerce.number().int().min(0).default(3),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(16),
     /** Comma-separated parts of scenario names to run (`BENCH_ONLY=retrieve,list`); baselines they compare to run too. */
     BENCH_ONLY: z

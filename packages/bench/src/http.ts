@@ -103,6 +103,16 @@ interface Scenario {
 }
 
 async function load(scenario: Scenario) {
+  if (config.BENCH_WARMUP > 0) {
+    await autocannon({
+      url: scenario.url,
+      method: scenario.method ?? 'GET',
+      body: scenario.body,
+      headers: scenario.headers,
+      connections: scenario.connections ?? config.BENCH_CONNECTIONS,
+      duration: config.BENCH_WARMUP,
+    });
+  }
   const result = await autocannon({
     url: scenario.url,
     method: scenario.method ?? 'GET',
@@ -129,6 +139,12 @@ export async function http(): Promise<void> {
     const writer = await session(userId + 1);
     const auth = { authorization: `Bearer ${s.access}` };
     const base = `http://127.0.0.1:${BASELINE_PORT}`;
+    const createBody = JSON.stringify({
+      category: writer.categoryId,
+      type: 'EXPENSE',
+      amount: '12.50',
+      date: new Date().toISOString().slice(0, 10),
+    });
     const scenarios: Scenario[] = [
       { name: 'baseline list (bare Fastify + SQL)', url: `${base}/base/transactions?user=${userId}` },
       {
@@ -172,16 +188,19 @@ export async function http(): Promise<void> {
         baseline: 'baseline retrieve (bare Fastify + SQL)',
       },
       {
+        name: 'baseline create (bare Fastify + SQL)',
+        url: `${base}/base/transactions?user=${userId + 1}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: createBody,
+      },
+      {
         name: 'REST create',
         url: `${s.api}/api/finance/transactions/`,
         method: 'POST',
         headers: { authorization: `Bearer ${writer.access}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          category: writer.categoryId,
-          type: 'EXPENSE',
-          amount: '12.50',
-          date: new Date().toISOString().slice(0, 10),
-        }),
+        body: createBody,
+        baseline: 'baseline create (bare Fastify + SQL)',
       },
       { name: 'insight summary', url: `${s.api}/api/finance/summary/`, headers: auth },
       {
@@ -199,7 +218,9 @@ export async function http(): Promise<void> {
     );
     const needed = new Set(wanted.flatMap((scenario) => [scenario.name, scenario.baseline ?? '']));
     const results = new Map<string, Awaited<ReturnType<typeof load>>>();
-    console.log(`${config.BENCH_CONNECTIONS} connections, ${config.BENCH_DURATION} s per scenario\n`);
+    console.log(
+      `${config.BENCH_CONNECTIONS} connections, ${config.BENCH_DURATION} s per scenario after ${config.BENCH_WARMUP} s of warm-up\n`,
+    );
     console.log('| scenario | req/s | p50 | p99 | errors | vs baseline |\n|---|---|---|---|---|---|');
     for (const scenario of scenarios.filter(({ name }) => needed.has(name))) {
       const measured = await load(scenario);

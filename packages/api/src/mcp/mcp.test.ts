@@ -122,7 +122,7 @@ describe('the MCP server over Streamable HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('mcp-trace-1');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
   });
 
   it('refuses a missing or invalid token', async () => {

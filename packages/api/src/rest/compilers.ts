@@ -3,6 +3,7 @@ import { notFound } from '@finsight/core/schemas';
 import fastJson from 'fast-json-stringify';
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
 import { z } from 'zod';
+import { verbatimStrings } from './wire-strings';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -56,8 +57,15 @@ function simplifyNullable(schema: unknown): unknown {
  */
 export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema, httpStatus }) => {
   if (/^[45]/.test(String(httpStatus))) return JSON.stringify;
+  // The serializer's own metadata: no named definitions to $ref, no descriptions, just the shape to write
+  // and which strings need no escaping.
   const { $schema: _, ...json } = simplifyNullable(
-    z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any' }),
+    z.toJSONSchema(schema, {
+      io: 'output',
+      target: 'draft-7',
+      unrepresentable: 'any',
+      metadata: verbatimStrings,
+    }),
   ) as JsonSchema;
   const branches = json.anyOf as JsonSchema[] | undefined;
   const list = branches?.find((branch) => branch.type === 'array');

@@ -43,6 +43,8 @@ export function sendAppError(reply: FastifyReply, error: AppError): FastifyReply
  * their message, the rest hidden.
  */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  // The id the log line has, so whoever meets an error can quote it.
+  reply.header('x-request-id', request.id);
   if (error instanceof AppError) return sendAppError(reply, error);
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');

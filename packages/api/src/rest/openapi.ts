@@ -3,6 +3,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { REVALIDATE } from '../cache-control';
+import { PAGE_SECURITY_HEADERS } from '../security-headers';
 
 export interface OpenApiOptions {
   /** Where users reach the API; the document's `servers` entry. Relative to the document when unset. */
@@ -111,14 +113,20 @@ export async function openApi(api: FastifyInstance, { publicUrl }: OpenApiOption
 
   api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
 
-  await api.register(swaggerUi, {
-    routePrefix: '/docs',
-    // The page is also served without its trailing slash (/api/docs): its assets are then linked from this
-    // absolute prefix rather than relative to a folder the browser does not see.
-    indexPrefix: '/api',
-    // Swagger UI's own policy, minus its `upgrade-insecure-requests` (a self-hosted finsight may be reached
-    // over plain http) and with inline styles, which its bundle injects at run time. Scripts stay 'self'.
-    staticCSP: DOCS_CSP,
-    uiConfig: { deepLinking: true, validatorUrl: null, tryItOutEnabled: true },
+  await api.register(async (docs) => {
+    docs.addHook('onRequest', async (_request, reply) => {
+      // A page, and one whose files may be cached (revalidated): not an API answer.
+      reply.headers(PAGE_SECURITY_HEADERS).header('cache-control', REVALIDATE);
+    });
+    await docs.register(swaggerUi, {
+      routePrefix: '/docs',
+      // The page is also served without its trailing slash (/api/docs): its assets are then linked from this
+      // absolute prefix rather than relative to a folder the browser does not see.
+      indexPrefix: '/api',
+      // Swagger UI's own policy, minus its `upgrade-insecure-requests` (a self-hosted finsight may be reached
+      // over plain http) and with inline styles, which its bundle injects at run time. Scripts stay 'self'.
+      staticCSP: DOCS_CSP,
+      uiConfig: { deepLinking: true, validatorUrl: null, tryItOutEnabled: true },
+    });
   });
 }

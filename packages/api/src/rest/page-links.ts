@@ -9,12 +9,18 @@ export type PageLinks = (requestUrl: string, changes: Record<string, number>) =>
 export function pageLinks(publicUrl: string | undefined): PageLinks {
   const base = publicUrl?.replace(/\/+$/, '');
   return (requestUrl, changes) => {
-    const url = new URL(requestUrl, 'http://finsight.invalid');
+    // Only the path and query of what was asked: an absolute-form request target's host is ignored too.
+    const mark = requestUrl.indexOf('?');
+    const target = mark < 0 ? requestUrl : requestUrl.slice(0, mark);
+    const queryText = mark < 0 ? '' : requestUrl.slice(mark + 1);
+    const path = target.startsWith('/') ? target : new URL(target).pathname;
+    const query = new URLSearchParams(queryText);
     for (const [key, value] of Object.entries(changes)) {
-      if (value === 0) url.searchParams.delete(key);
-      else url.searchParams.set(key, String(value));
+      if (value === 0) query.delete(key);
+      else query.set(key, String(value));
     }
-    const relative = `${url.pathname}${url.search}`;
+    const search = query.toString();
+    const relative = search ? `${path}?${search}` : path;
     return base ? `${base}${relative}` : relative;
   };
 }

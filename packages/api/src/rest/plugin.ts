@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NO_CREDENTIALS, type TokenService } from '../auth/jwt';
 import type { RateLimiter } from '../auth/rate-limiter';
-import { NO_STORE } from '../cache-control';
 import { resolveUser } from '../context';
 import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
@@ -31,8 +30,7 @@ export interface RestOptions {
  * refused), and the read-only fields a client echoes back from a GET (`id`, `created_at`…) are dropped, as
  * the documented framework ignores them.
  */
-async function writableBody(request: FastifyRequest) {
-  if (request.method === 'GET' || request.method === 'DELETE') return;
+function writableBody(request: FastifyRequest, _reply: FastifyReply, done: () => void) {
   const body = request.body;
   if (body === undefined) {
     request.body = {};
@@ -41,6 +39,7 @@ async function writableBody(request: FastifyRequest) {
       Object.entries(body).filter(([key]) => !READ_ONLY_FIELDS.includes(key)),
     );
   }
+  done();
 }
 
 /**
@@ -54,11 +53,10 @@ export async function restApi(app: FastifyInstance, options: RestOptions) {
   await openApi(app, { publicUrl: options.publicUrl });
 
   await app.register(async (scope) => {
-    scope.addHook('onRequest', async (_request, reply) => {
-      // Answers carry user data or tokens: no cache anywhere may keep them.
-      reply.header('cache-control', NO_STORE);
+    // Only routes that take a body pay for the hook.
+    scope.addHook('onRoute', (route) => {
+      if (route.schema?.body) route.preValidation = [writableBody, route.preValidation ?? []].flat();
     });
-    scope.addHook('preValidation', writableBody);
     await scope.register(authRoutes, {
       prefix: '/auth',
       tokens: options.tokens,

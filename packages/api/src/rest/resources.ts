@@ -1,16 +1,20 @@
 import { ANOMALY_KINDS, TRANSACTION_TYPES } from '@finsight/core/schemas';
 import { z } from 'zod';
+import { verbatim } from './wire-strings';
 
 /**
  * What each REST endpoint answers, in the documented framework's shapes (snake_case, ids as numbers,
  * money as decimal strings). Each schema shapes the response body (the serializer keeps exactly these
  * fields) and documents it; the handlers that fill them are type-checked against them.
  */
-const money = z.string().meta({ description: 'A decimal string with two decimals', examples: ['12.50'] });
-const month = z.string().meta({ description: 'YYYY-MM', examples: ['2026-11'] });
-const timestamp = z
-  .string()
-  .meta({ description: 'ISO 8601, UTC', examples: ['2026-11-24T09:30:00.123456Z'] });
+const money = verbatim(
+  z.string().meta({ description: 'A decimal string with two decimals', examples: ['12.50'] }),
+);
+const month = verbatim(z.string().meta({ description: 'YYYY-MM', examples: ['2026-11'] }));
+const timestamp = verbatim(
+  z.string().meta({ description: 'ISO 8601, UTC', examples: ['2026-11-24T09:30:00.123456Z'] }),
+);
+const date = verbatim(z.string().meta({ description: 'YYYY-MM-DD', examples: ['2026-11-24'] }));
 const percent = (description: string) => z.number().meta({ description, examples: [23.4] });
 
 export const userResource = z
@@ -56,9 +60,9 @@ export const transactionResource = z
   .object({
     id: z.number().int(),
     category: z.number().int().meta({ description: 'Category id' }),
-    type: z.enum(TRANSACTION_TYPES),
+    type: verbatim(z.enum(TRANSACTION_TYPES)),
     amount: money,
-    date: z.string().meta({ description: 'YYYY-MM-DD', examples: ['2026-11-24'] }),
+    date,
     note: z.string(),
     created_at: timestamp,
   })

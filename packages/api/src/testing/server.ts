@@ -1,10 +1,11 @@
 import { createTestDatabase, type TestDatabase } from '@finsight/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../app';
+import { createTokenService, type TokenService } from '../auth/jwt';
 import type { RateLimiter } from '../auth/rate-limiter';
 import { loadEnv } from '../env';
 
-export { createTokenService } from '../auth/jwt';
+export { createTokenService };
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -13,6 +14,8 @@ export interface TestServer {
   url: string;
   app: FastifyInstance;
   database: TestDatabase;
+  /** The server's own token service (to mount another endpoint on the same one). */
+  tokens: TokenService;
   close(): Promise<void>;
 }
 
@@ -29,10 +32,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const env = loadEnv({ AUTH_RATE_LIMIT: 'off', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
+  const tokens = createTokenService(TEST_JWT_SECRET);
   const app = await buildApp({
     db: database.db,
     env,
     jwtSecret: TEST_JWT_SECRET,
+    tokens,
     authLimiter: options.authLimiter,
     logStream: options.logStream,
     webDist: options.webDist,
@@ -43,6 +48,7 @@ export async function startTestServer(
     url,
     app,
     database,
+    tokens,
     async close() {
       await app.close();
       await database.close();

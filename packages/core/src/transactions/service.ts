@@ -1,10 +1,7 @@
-import { and, count, desc, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
-import type { SelectedFields } from 'drizzle-orm/pg-core';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { isConstraintViolation, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-error';
-import { prepared } from '../db/prepared';
-import { categories, monthlySummaries, transactions, users } from '../db/schema';
-import { isoTimestamp } from '../db/timestamps';
+import { transactions } from '../db/schema';
 import { fieldError, notFound } from '../errors';
 import { type ByIdInput, byIdInput } from '../validation/ids';
 import { parseInput } from '../validation/parse-input';
@@ -15,37 +12,25 @@ import {
   type ListTransactionsInput,
   listTransactionsInput,
   type Transaction,
-  type TransactionFilters,
   type TransactionFiltersInput,
   type TransactionPage,
   transactionFilters,
   type UpdateTransactionInput,
   updateTransactionInput,
 } from './schemas';
+import {
+  allStatement,
+  byIdStatement,
+  countStatement,
+  filtersGiven,
+  filterValues,
+  insertStatement,
+  pageStatement,
+  type TransactionRow,
+} from './statements';
 
-const placeholder = sql.placeholder;
-
-const columns = {
-  id: transactions.id,
-  categoryId: transactions.categoryId,
-  categoryName: categories.name,
-  type: transactions.type,
-  amount: transactions.amount,
-  date: transactions.date,
-  note: transactions.note,
-  createdAt: transactions.createdAt,
-  updatedAt: transactions.updatedAt,
-};
-
-/**
- * The user's number of transactions: the sum of the monthly counts the trigger keeps exact in the same
- * database transaction, so a few dozen summary rows are read instead of every one of the user's transactions.
- */
-const storedCount = sql<number>`(SELECT coalesce(sum(${monthlySummaries.transactionCount}), 0)::integer
-  FROM ${monthlySummaries} WHERE ${monthlySummaries.userId} = ${placeholder('userId')})`;
-
-/** A row as selected, its timestamps still PostgreSQL's text. */
-function toTransaction(row: Transaction): Transaction {
+/** A page row without the total it may carry (written out: object rest was a measurable cost on a page). */
+function withoutTotal(row: TransactionRow): Transaction {
   return {
     id: row.id,
     categoryId: row.categoryId,
@@ -54,60 +39,14 @@ function toTransaction(row: Transaction): Transaction {
     amount: row.amount,
     date: row.date,
     note: row.note,
-    createdAt: isoTimestamp(row.createdAt),
-    updatedAt: isoTimestamp(row.updatedAt),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
 /** The same answer whether the category is missing or another user's (the database refuses both). */
 function unknownCategory(categoryId: number) {
   return fieldError('categoryId', `Invalid pk "${categoryId}" - object does not exist.`);
-}
-
-function selectTransactions<Fields extends SelectedFields>(db: Database, fields: Fields) {
-  return db
-    .select(fields)
-    .from(transactions)
-    .innerJoin(
-      categories,
-      and(eq(categories.id, transactions.categoryId), eq(categories.userId, transactions.userId)),
-    );
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
-/** The WHERE condition of each filter, its value supplied at execution as the placeholder of that name. */
-const filterCondition = {
-  from: () => gte(transactions.date, placeholder('from')),
-  to: () => lte(transactions.date, placeholder('to')),
-  type: () => eq(transactions.type, placeholder('type')),
-  categoryId: () => eq(transactions.categoryId, placeholder('categoryId')),
-  search: () => ilike(transactions.note, placeholder('search')),
-} satisfies Record<keyof TransactionFilters, () => SQL>;
-
-type FilterName = keyof typeof filterCondition;
-const FILTER_NAMES = Object.keys(filterCondition) as FilterName[];
-
-/** Which filters this request uses: the shape of its query (an empty search is no filter). */
-function filtersGiven(data: TransactionFilters): FilterName[] {
-  return FILTER_NAMES.filter((name) => data[name] !== undefined && data[name] !== '');
-}
-
-function filterConditions(given: FilterName[]): SQL[] {
-  return [eq(transactions.userId, placeholder('userId')), ...given.map((name) => filterCondition[name]())];
-}
-
-function filterValues(userId: number, data: TransactionFilters) {
-  return {
-    userId,
-    from: data.from,
-    to: data.to,
-    type: data.type,
-    categoryId: data.categoryId,
-    search: data.search === undefined ? undefined : `%${escapeLike(data.search)}%`,
-  };
 }
 
 /**
@@ -120,14 +59,7 @@ export async function listAllTransactions(
   input: TransactionFiltersInput = {},
 ): Promise<Transaction[]> {
   const data = parseInput(transactionFilters, input);
-  const given = filtersGiven(data);
-  const rows = await prepared(db, `transactions_all:${given}`, (name) =>
-    selectTransactions(db, columns)
-      .where(and(...filterConditions(given)))
-      .orderBy(desc(transactions.date), desc(transactions.id))
-      .prepare(name),
-  ).execute(filterValues(userId, data));
-  return rows.map(toTransaction);
+  return allStatement(db, filtersGiven(data)).execute(filterValues(userId, data));
 }
 
 export async function listTransactions(
@@ -139,24 +71,8 @@ export async function listTransactions(
   const given = filtersGiven(data);
   const after = data.cursor ? decodeCursor(data.cursor) : undefined;
   // Unfiltered, the total rides along in the page's own statement: one round trip instead of two.
-  const withStoredCount = data.includeTotal && given.length === 0;
-
-  const shape = `${given}:${after ? 'after' : 'first'}${withStoredCount ? ':total' : ''}`;
-  const rows = await prepared(db, `transactions_page:${shape}`, (name) => {
-    const conditions = filterConditions(given);
-    if (after) {
-      // A row comparison the (user_id, date DESC, id DESC) index answers directly.
-      conditions.push(
-        sql`(${transactions.date}, ${transactions.id}) < (${placeholder('afterDate')}::date, ${placeholder('afterId')})`,
-      );
-    }
-    return selectTransactions(db, withStoredCount ? { ...columns, total: storedCount } : columns)
-      .where(and(...conditions))
-      .orderBy(desc(transactions.date), desc(transactions.id))
-      .limit(placeholder('limit'))
-      .offset(placeholder('offset'))
-      .prepare(name);
-  }).execute({
+  const withTotal = data.includeTotal && given.length === 0;
+  const rows = await pageStatement(db, { given, after: after !== undefined, withTotal }).execute({
     ...filterValues(userId, data),
     afterDate: after?.date,
     afterId: after?.id,
@@ -164,58 +80,27 @@ export async function listTransactions(
     offset: data.offset ?? 0,
   });
 
-  const items = rows.slice(0, data.limit).map(toTransaction);
+  const more = rows.length > data.limit;
+  const items = (more ? rows.slice(0, data.limit) : rows).map(withoutTotal);
   const last = items.at(-1);
   const result: TransactionPage = {
     items,
-    nextCursor: rows.length > data.limit && last ? encodeCursor({ date: last.date, id: last.id }) : null,
+    nextCursor: more && last ? encodeCursor({ date: last.date, id: last.id }) : null,
   };
   if (data.includeTotal) {
-    const first = rows[0];
+    // An empty page has no row to carry the total; a filtered one never does.
+    const carried = rows[0]?.total;
     result.total =
-      first !== undefined && 'total' in first
-        ? (first.total as number)
-        : await countTransactions(db, userId, data, given);
+      carried ?? (await countStatement(db, given).execute(filterValues(userId, data)))[0]?.value ?? 0;
   }
   return result;
 }
 
-async function countTransactions(
-  db: Database,
-  userId: number,
-  data: TransactionFilters,
-  given: FilterName[],
-): Promise<number> {
-  if (given.length === 0) {
-    // Asked when a page came back empty, so it had no row to carry the count.
-    const [row] = await prepared(db, 'transactions_count_all', (name) =>
-      db
-        .select({ value: storedCount })
-        .from(users)
-        .where(eq(users.id, placeholder('userId')))
-        .prepare(name),
-    ).execute({ userId });
-    return row?.value ?? 0;
-  }
-  const [row] = await prepared(db, `transactions_count:${given}`, (name) =>
-    db
-      .select({ value: count() })
-      .from(transactions)
-      .where(and(...filterConditions(given)))
-      .prepare(name),
-  ).execute(filterValues(userId, data));
-  return row?.value ?? 0;
-}
-
 export async function getTransaction(db: Database, userId: number, input: ByIdInput): Promise<Transaction> {
   const { id } = parseInput(byIdInput, input);
-  const [row] = await prepared(db, 'transactions_by_id', (name) =>
-    selectTransactions(db, columns)
-      .where(and(eq(transactions.id, placeholder('id')), eq(transactions.userId, placeholder('userId'))))
-      .prepare(name),
-  ).execute({ id, userId });
+  const [row] = await byIdStatement(db).execute({ id, userId });
   if (!row) throw notFound();
-  return toTransaction(row);
+  return row;
 }
 
 /** The monthly summary follows in the same database transaction (trigger on `transactions`). */
@@ -226,22 +111,9 @@ export async function createTransaction(
 ): Promise<Transaction> {
   const data = parseInput(createTransactionInput, input);
   try {
-    const [created] = await prepared(db, 'transactions_insert', (name) =>
-      db
-        .insert(transactions)
-        .values({
-          userId: placeholder('userId'),
-          categoryId: placeholder('categoryId'),
-          type: placeholder('type'),
-          amount: placeholder('amount'),
-          date: placeholder('date'),
-          note: placeholder('note'),
-        })
-        .returning({ id: transactions.id })
-        .prepare(name),
-    ).execute({ ...data, userId });
+    const [created] = await insertStatement(db).execute({ ...data, userId });
     if (!created) throw new Error('insert returned no row');
-    return await getTransaction(db, userId, created);
+    return created;
   } catch (error) {
     if (isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'transactions_category_same_user_fk')) {
       throw unknownCategory(data.categoryId);

@@ -1,0 +1,150 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { preparedSql } from '../db/prepared';
+import type { Transaction, TransactionFilters } from './schemas';
+
+/**
+ * The transaction service's hot statements, in SQL. Two reasons not to leave them to the query builder:
+ *
+ * - Speed: rows come back already shaped as a `Transaction` (text dates, amounts and ISO timestamps made by
+ *   PostgreSQL), so nothing is mapped field by field in JavaScript (see `preparedSql`).
+ * - Plans that do not depend on luck. These are prepared statements, and after a few runs PostgreSQL may
+ *   switch to one generic plan for all parameters, chosen from whatever statistics exist at that moment; a
+ *   freshly loaded table has none. A page is therefore taken from `transactions` alone, in index order, and
+ *   only its rows are joined to their categories: with the LIMIT inside the subquery, the one sensible plan
+ *   is to walk `transactions_user_date_id_idx` (or the category index) and stop, whatever the estimates say.
+ *   A join written over the whole table left the planner free to fetch every one of the user's rows by
+ *   category and sort them, which the generic plan did, on analysed and unanalysed tables alike
+ *   (docs/benchmarks.md has the plans).
+ */
+
+const placeholder = sql.placeholder;
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+
+/** The columns of a `Transaction`, from a transactions row `t` and its category `c`. */
+const TRANSACTION_COLUMNS = sql.raw(`t.id, t.category_id AS "categoryId", c.name AS "categoryName",
+  t.type::text AS type, t.amount::text AS amount, t.date::text AS date, t.note,
+  to_char(t.created_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS "createdAt",
+  to_char(t.updated_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS "updatedAt"`);
+
+/**
+ * The row's category. Its user is named by value rather than as `t.user_id`: the page subquery hides
+ * `t.user_id = $user` from the outer join, and without it a generic plan hashes every user's categories.
+ */
+const WITH_CATEGORY = sql`JOIN categories c ON c.id = t.category_id AND c.user_id = ${placeholder('userId')}`;
+const NEWEST_FIRST = sql.raw('ORDER BY t.date DESC, t.id DESC');
+
+/** The user's number of transactions, from the monthly counts the summary trigger keeps exact. */
+const STORED_COUNT = sql`(SELECT coalesce(sum(s.transaction_count), 0)::integer FROM monthly_summaries s
+  WHERE s.user_id = ${placeholder('userId')})`;
+
+/** Each filter's condition on a transactions row `t`, its value supplied as the placeholder of its name. */
+const FILTER_CONDITIONS = {
+  from: sql`t.date >= ${placeholder('from')}::date`,
+  to: sql`t.date <= ${placeholder('to')}::date`,
+  type: sql`t.type = ${placeholder('type')}::transaction_type`,
+  categoryId: sql`t.category_id = ${placeholder('categoryId')}::integer`,
+  search: sql`t.note ILIKE ${placeholder('search')}`,
+} satisfies Record<keyof TransactionFilters, SQL>;
+
+export type FilterName = keyof typeof FILTER_CONDITIONS;
+const FILTER_NAMES = Object.keys(FILTER_CONDITIONS) as FilterName[];
+
+/** Which filters a request uses: the shape of its statement (an empty search is no filter). */
+export function filtersGiven(filters: TransactionFilters): FilterName[] {
+  return FILTER_NAMES.filter((name) => filters[name] !== undefined && filters[name] !== '');
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** The placeholder values of the filters (and the user) for any of these statements. */
+export function filterValues(userId: number, filters: TransactionFilters) {
+  return {
+    userId,
+    from: filters.from,
+    to: filters.to,
+    type: filters.type,
+    categoryId: filters.categoryId,
+    search: filters.search === undefined ? undefined : `%${escapeLike(filters.search)}%`,
+  };
+}
+
+function whereUser(given: FilterName[], extra: SQL[] = []): SQL {
+  const conditions = [
+    sql`t.user_id = ${placeholder('userId')}`,
+    ...given.map((name) => FILTER_CONDITIONS[name]),
+    ...extra,
+  ];
+  return sql`WHERE ${sql.join(conditions, sql` AND `)}`;
+}
+
+export interface PageShape {
+  given: FilterName[];
+  /** Continues after a cursor: placeholders `afterDate`, `afterId`. */
+  after: boolean;
+  /** Carries the user's total (unfiltered only) in a `total` column. */
+  withTotal: boolean;
+}
+
+export type TransactionRow = Transaction & { total?: number };
+
+/** One page in list order: placeholders `limit` and `offset` besides the filters'. */
+export function pageStatement(db: Database, { given, after, withTotal }: PageShape) {
+  return preparedSql<TransactionRow>(db, `transactions_page:${given}:${after}:${withTotal}`, () => {
+    const keyset = after
+      ? [sql`(t.date, t.id) < (${placeholder('afterDate')}::date, ${placeholder('afterId')}::integer)`]
+      : [];
+    return sql`SELECT ${TRANSACTION_COLUMNS}${withTotal ? sql`, ${STORED_COUNT} AS total` : sql``}
+      FROM (SELECT * FROM transactions t ${whereUser(given, keyset)} ${NEWEST_FIRST}
+        LIMIT ${placeholder('limit')} OFFSET ${placeholder('offset')}) t
+      ${WITH_CATEGORY} ${NEWEST_FIRST}`;
+  });
+}
+
+/** Every matching transaction in list order, unpaginated. */
+export function allStatement(db: Database, given: FilterName[]) {
+  return preparedSql<Transaction>(
+    db,
+    `transactions_all:${given}`,
+    () =>
+      sql`SELECT ${TRANSACTION_COLUMNS} FROM transactions t ${WITH_CATEGORY} ${whereUser(given)} ${NEWEST_FIRST}`,
+  );
+}
+
+/** How many transactions match; unfiltered, from the stored monthly counts. */
+export function countStatement(db: Database, given: FilterName[]) {
+  return preparedSql<{ value: number }>(db, `transactions_count:${given}`, () =>
+    given.length === 0
+      ? sql`SELECT ${STORED_COUNT} AS value`
+      : sql`SELECT count(*)::integer AS value FROM transactions t ${whereUser(given)}`,
+  );
+}
+
+/** One of the user's transactions: placeholders `id`, `userId`. */
+export function byIdStatement(db: Database) {
+  return preparedSql<Transaction>(
+    db,
+    'transactions_by_id',
+    () => sql`SELECT ${TRANSACTION_COLUMNS} FROM transactions t ${WITH_CATEGORY}
+      WHERE t.id = ${placeholder('id')} AND t.user_id = ${placeholder('userId')}`,
+  );
+}
+
+/**
+ * Inserts a transaction and answers it with its category's name, in one round trip. The summary trigger
+ * runs inside the same statement; the foreign key to (category, user) refuses another user's category.
+ */
+export function insertStatement(db: Database) {
+  return preparedSql<Transaction>(
+    db,
+    'transactions_insert',
+    () => sql`WITH t AS (
+        INSERT INTO transactions (user_id, category_id, type, amount, date, note)
+        VALUES (${placeholder('userId')}, ${placeholder('categoryId')}, ${placeholder('type')},
+          ${placeholder('amount')}, ${placeholder('date')}, ${placeholder('note')})
+        RETURNING *)
+      SELECT ${TRANSACTION_COLUMNS} FROM t ${WITH_CATEGORY}`,
+  );
+}
