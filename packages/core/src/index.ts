@@ -12,6 +12,7 @@ export { DataDirectoryInUseError } from './db/data-dir-lock';
 export { isDatabaseReachable } from './db/health';
 export { MIGRATIONS_FOLDER, runMigrations } from './db/migrate';
 export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/pg-error';
+export { refreshPlannerStatistics } from './db/planner-statistics';
 export * as tables from './db/schema';
 export { DEMO_CATEGORIES, generateHousehold } from './demo/generator';
 export { seededRandom } from './demo/seeded-random';

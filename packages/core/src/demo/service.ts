@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { refreshPlannerStatistics } from '../db/planner-statistics';
 import { categories, transactions } from '../db/schema';
 import { AppError } from '../errors';
 import { parseInput } from '../validation/parse-input';
@@ -16,7 +17,7 @@ export async function loadDemoData(
   input: LoadDemoDataInput = {},
 ): Promise<{ categories: number; transactions: number }> {
   const options = parseInput(loadDemoDataInput, input);
-  return db.transaction(async (tx) => {
+  const loaded = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ n: count() })
       .from(transactions)
@@ -52,4 +53,7 @@ export async function loadDemoData(
     }
     return { categories: missing.length, transactions: rows.length };
   });
+  // A year of rows at once: the planner should see them before the next statements are planned.
+  await refreshPlannerStatistics(db, loaded.transactions);
+  return loaded;
 }
