@@ -12,9 +12,28 @@ interface Step {
   path: string;
   body?: unknown;
   auth?: false;
+  headers?: Record<string, string>;
   prerequest?: Script;
   tests: Script;
 }
+
+/**
+ * The current authenticator code for `{{totpSecret}}` (RFC 6238: HMAC-SHA1 of the 30-second step), computed
+ * in Postman's sandbox with its bundled crypto-js, into `{{totpCode}}`.
+ */
+const TOTP_CODE: Script = [
+  "const cryptoJs = require('crypto-js');",
+  "const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';",
+  "let bits = '';",
+  "for (const c of pm.collectionVariables.get('totpSecret')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');",
+  "let key = '';",
+  "for (let i = 0; i + 8 <= bits.length; i += 8) key += parseInt(bits.slice(i, i + 8), 2).toString(16).padStart(2, '0');",
+  "const step = Math.floor(Date.now() / 30000).toString(16).padStart(16, '0');",
+  'const mac = cryptoJs.HmacSHA1(cryptoJs.enc.Hex.parse(step), cryptoJs.enc.Hex.parse(key)).toString();',
+  'const offset = parseInt(mac.slice(-1), 16);',
+  'const code = (parseInt(mac.substr(offset * 2, 8), 16) & 0x7fffffff) % 1000000;',
+  "pm.collectionVariables.set('totpCode', String(code).padStart(6, '0'));",
+];
 
 const expectStatus = (status: number) => [
   `pm.test('status ${status}', () => pm.response.to.have.status(${status}));`,
@@ -51,12 +70,177 @@ const steps: Step[] = [
     ],
   },
   {
-    name: 'Refresh the access token',
+    name: 'Refresh the tokens (the refresh token rotates)',
     method: 'POST',
     path: '/api/auth/refresh/',
     auth: false,
     body: { refresh: '{{refresh}}' },
-    tests: [...expectStatus(200), "pm.collectionVariables.set('access', pm.response.json().access);"],
+    tests: [
+      ...expectStatus(200),
+      "pm.collectionVariables.set('access', pm.response.json().access);",
+      "pm.collectionVariables.set('refresh', pm.response.json().refresh);",
+    ],
+  },
+  {
+    name: 'My profile',
+    method: 'GET',
+    path: '/api/auth/me/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('UTC until told otherwise', () => pm.expect(pm.response.json().time_zone).to.eql('UTC'));",
+    ],
+  },
+  {
+    name: 'Change currency and time zone',
+    method: 'PATCH',
+    path: '/api/auth/me/',
+    body: { currency: 'EUR', time_zone: 'Europe/Berlin' },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('changed', () => pm.expect(pm.response.json()).to.include({ currency: 'EUR', time_zone: 'Europe/Berlin' }));",
+    ],
+  },
+  {
+    name: 'Create a read-only API token',
+    method: 'POST',
+    path: '/api/auth/tokens/',
+    body: { name: 'Postman script', scope: 'read', expires_in_days: 1 },
+    tests: [
+      ...expectStatus(201),
+      "pm.test('shown once, fs_…', () => pm.expect(pm.response.json().token).to.match(/^fs_/));",
+      "pm.collectionVariables.set('apiToken', pm.response.json().token);",
+      "pm.collectionVariables.set('apiTokenId', pm.response.json().id);",
+    ],
+  },
+  {
+    name: 'List API tokens',
+    method: 'GET',
+    path: '/api/auth/tokens/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('without the token', () => pm.expect(pm.response.json()[0]).to.not.have.property('token'));",
+    ],
+  },
+  {
+    name: 'A read-only token cannot write',
+    method: 'POST',
+    path: '/api/finance/categories/',
+    auth: false,
+    headers: { Authorization: 'Bearer {{apiToken}}' },
+    body: { name: 'Nope' },
+    tests: [...expectStatus(403)],
+  },
+  {
+    name: 'Revoke the API token',
+    method: 'DELETE',
+    path: '/api/auth/tokens/{{apiTokenId}}/',
+    tests: [...expectStatus(204)],
+  },
+  {
+    name: 'Log in on a second device',
+    method: 'POST',
+    path: '/api/auth/login/',
+    auth: false,
+    body: { email: '{{email}}', password: '{{password}}' },
+    tests: [...expectStatus(200), "pm.collectionVariables.set('otherRefresh', pm.response.json().refresh);"],
+  },
+  {
+    name: 'List sessions',
+    method: 'GET',
+    path: '/api/auth/sessions/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('two, this one marked', () => pm.expect(pm.response.json().filter(s => s.current)).to.have.length(1));",
+      "pm.collectionVariables.set('sessionId', pm.response.json().find(s => !s.current).id);",
+    ],
+  },
+  {
+    name: 'End the other session',
+    method: 'DELETE',
+    path: '/api/auth/sessions/{{sessionId}}/',
+    tests: [...expectStatus(204)],
+  },
+  {
+    name: 'Its refresh token no longer works',
+    method: 'POST',
+    path: '/api/auth/refresh/',
+    auth: false,
+    body: { refresh: '{{otherRefresh}}' },
+    tests: [...expectStatus(401)],
+  },
+  {
+    name: 'Two-factor status',
+    method: 'GET',
+    path: '/api/auth/2fa/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('off', () => pm.expect(pm.response.json().enabled).to.eql(false));",
+    ],
+  },
+  {
+    name: 'Set up two-factor authentication',
+    method: 'POST',
+    path: '/api/auth/2fa/setup/',
+    tests: [...expectStatus(200), "pm.collectionVariables.set('totpSecret', pm.response.json().secret);"],
+  },
+  {
+    name: 'Confirm it with a code',
+    method: 'POST',
+    path: '/api/auth/2fa/confirm/',
+    prerequest: TOTP_CODE,
+    body: { code: '{{totpCode}}' },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('ten recovery codes', () => pm.expect(pm.response.json().recovery_codes).to.have.length(10));",
+      "pm.collectionVariables.set('recoveryCodes', JSON.stringify(pm.response.json().recovery_codes));",
+    ],
+  },
+  {
+    name: 'Log in: the code is asked for',
+    method: 'POST',
+    path: '/api/auth/login/',
+    auth: false,
+    body: { email: '{{email}}', password: '{{password}}' },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('mfa_required', () => pm.expect(pm.response.json().mfa_required).to.eql(true));",
+      "pm.collectionVariables.set('mfaToken', pm.response.json().mfa_token);",
+    ],
+  },
+  {
+    name: 'Finish the login with a recovery code',
+    method: 'POST',
+    path: '/api/auth/login/mfa/',
+    auth: false,
+    prerequest: [
+      "pm.collectionVariables.set('recoveryCode', JSON.parse(pm.collectionVariables.get('recoveryCodes'))[0]);",
+    ],
+    body: { mfa_token: '{{mfaToken}}', code: '{{recoveryCode}}' },
+    tests: [
+      ...expectStatus(200),
+      "pm.collectionVariables.set('access', pm.response.json().access);",
+      "pm.collectionVariables.set('refresh', pm.response.json().refresh);",
+    ],
+  },
+  {
+    name: 'New recovery codes',
+    method: 'POST',
+    path: '/api/auth/2fa/recovery-codes/',
+    body: { password: '{{password}}' },
+    tests: [
+      ...expectStatus(200),
+      "pm.collectionVariables.set('recoveryCodes', JSON.stringify(pm.response.json().recovery_codes));",
+    ],
+  },
+  {
+    name: 'Turn two-factor authentication off',
+    method: 'POST',
+    path: '/api/auth/2fa/disable/',
+    prerequest: [
+      "pm.collectionVariables.set('recoveryCode', JSON.parse(pm.collectionVariables.get('recoveryCodes'))[0]);",
+    ],
+    body: { password: '{{password}}', code: '{{recoveryCode}}' },
+    tests: [...expectStatus(204)],
   },
   {
     name: 'Create a category',
@@ -257,6 +441,106 @@ const steps: Step[] = [
     auth: false,
     tests: [...expectStatus(401)],
   },
+  {
+    name: 'Load demo data (refused: the account has transactions)',
+    method: 'POST',
+    path: '/api/finance/demo/',
+    body: { months: 2 },
+    tests: [...expectStatus(409)],
+  },
+  {
+    name: 'Take demo data out (none here)',
+    method: 'DELETE',
+    path: '/api/finance/demo/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('nothing removed', () => pm.expect(pm.response.json().transactions).to.eql(0));",
+    ],
+  },
+  {
+    name: 'Export everything',
+    method: 'GET',
+    path: '/api/auth/me/export/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('the whole account', () => pm.expect(pm.response.json()).to.include.keys('profile', 'transactions', 'categories'));",
+    ],
+  },
+  {
+    name: 'Empty the account, keeping the login',
+    method: 'POST',
+    path: '/api/auth/me/reset/',
+    body: { password: '{{password}}' },
+    tests: [...expectStatus(200)],
+  },
+  {
+    name: 'Change the password',
+    method: 'POST',
+    path: '/api/auth/password/change/',
+    body: { old_password: '{{password}}', new_password: '{{newPassword}}' },
+    tests: [
+      ...expectStatus(200),
+      "pm.collectionVariables.set('access', pm.response.json().access);",
+      "pm.collectionVariables.set('refresh', pm.response.json().refresh);",
+      "pm.collectionVariables.set('password', pm.collectionVariables.get('newPassword'));",
+    ],
+  },
+  {
+    name: 'Ask for a password reset mail',
+    method: 'POST',
+    path: '/api/auth/password/reset/',
+    auth: false,
+    body: { email: '{{email}}' },
+    tests: [...expectStatus(202)],
+  },
+  {
+    name: 'A made-up reset token is refused',
+    method: 'POST',
+    path: '/api/auth/password/reset/confirm/',
+    auth: false,
+    body: { token: 'made-up', new_password: 'amber-lantern-77' },
+    tests: [
+      ...expectStatus(400),
+      "pm.test('names the token', () => pm.expect(pm.response.json()).to.have.property('token'));",
+    ],
+  },
+  {
+    name: 'Log out (this session)',
+    method: 'POST',
+    path: '/api/auth/logout/',
+    auth: false,
+    body: { refresh: '{{refresh}}' },
+    tests: [...expectStatus(204)],
+  },
+  {
+    name: 'Log in again',
+    method: 'POST',
+    path: '/api/auth/login/',
+    auth: false,
+    body: { email: '{{email}}', password: '{{password}}' },
+    tests: [...expectStatus(200), "pm.collectionVariables.set('access', pm.response.json().access);"],
+  },
+  {
+    name: 'Log out everywhere',
+    method: 'POST',
+    path: '/api/auth/logout/all/',
+    tests: [...expectStatus(204)],
+  },
+  {
+    name: 'Log in once more',
+    method: 'POST',
+    path: '/api/auth/login/',
+    auth: false,
+    body: { email: '{{email}}', password: '{{password}}' },
+    tests: [...expectStatus(200), "pm.collectionVariables.set('access', pm.response.json().access);"],
+  },
+  {
+    name: 'Delete the account',
+    method: 'DELETE',
+    path: '/api/auth/me/',
+    body: { password: '{{password}}' },
+    tests: [...expectStatus(204)],
+  },
 ];
 
 export function buildPostmanCollection() {
@@ -272,6 +556,7 @@ export function buildPostmanCollection() {
     variable: [
       { key: 'baseUrl', value: 'http://127.0.0.1:3000' },
       { key: 'password', value: 'violet-harbour-42' },
+      { key: 'newPassword', value: 'amber-lantern-77' },
     ],
     item: steps.map((step) => ({
       name: step.name,
@@ -284,7 +569,10 @@ export function buildPostmanCollection() {
       request: {
         method: step.method,
         ...(step.auth === false ? { auth: { type: 'noauth' } } : {}),
-        header: step.body === undefined ? [] : [{ key: 'Content-Type', value: 'application/json' }],
+        header: [
+          ...(step.body === undefined ? [] : [{ key: 'Content-Type', value: 'application/json' }]),
+          ...Object.entries(step.headers ?? {}).map(([key, value]) => ({ key, value })),
+        ],
         ...(step.body === undefined
           ? {}
           : {

@@ -13,10 +13,26 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify';
 import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
+import { type AuthFlows, createAuthFlows } from './auth/auth-flows';
+import { type Authenticator, createAuthenticator } from './auth/authenticator';
 import { createTokenService, type TokenService } from './auth/jwt';
-import { memoryRateLimiter, type RateLimiter, redisRateLimiter, unlimited } from './auth/rate-limiter';
+import {
+  type LimiterOptions,
+  memoryRateLimiter,
+  type RateLimiter,
+  type RateLimitRule,
+  redisRateLimiter,
+  unlimited,
+} from './auth/rate-limiter';
+import { localRevocations, redisRevocations } from './auth/revocation-channel';
+import { type BackgroundTasks, backgroundTasks } from './background-tasks';
 import { IMMUTABLE, REVALIDATE } from './cache-control';
 import type { Env } from './env';
+import { concurrencyGate } from './fairness/concurrency-gate';
+import { createUserLimits, type UserLimits } from './fairness/user-limits';
+import { serializeError, serializeRequest } from './logging';
+import { createMailer, type Mailer } from './mail/mailer';
 import { mcpRoutes } from './mcp/http';
 import { handleError } from './rest/errors';
 import { restApi } from './rest/plugin';
@@ -27,7 +43,18 @@ import { appTrpcOptions } from './trpc-options';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
+    /** The parts the transports share (tests reach them here). */
+    finsight: AppParts;
   }
+}
+
+export interface AppParts {
+  tokens: TokenService;
+  authenticator: Authenticator;
+  flows: AuthFlows;
+  limits: UserLimits;
+  /** Mail sent in the background (after a 202) is done once this resolves. */
+  background: BackgroundTasks;
 }
 
 export interface BuildAppOptions {
@@ -36,6 +63,8 @@ export interface BuildAppOptions {
   jwtSecret: string;
   /** Override the rate limiter (tests); otherwise built from AUTH_RATE_LIMIT and REDIS_URL. */
   authLimiter?: RateLimiter;
+  /** Override where mail goes (tests); otherwise SMTP_URL, or the outbox folder. */
+  mailer?: Mailer;
   /** Override the clock of the token service (tests). */
   tokens?: TokenService;
   /** The built web app (apps/web/dist), served at / when it exists. */
@@ -62,11 +91,27 @@ const dbPlugin = fp(
   { name: 'finsight-db' },
 );
 
-function buildLimiter(env: Env): RateLimiter {
-  if (!env.AUTH_RATE_LIMIT) return unlimited;
-  return env.REDIS_URL
-    ? redisRateLimiter(env.AUTH_RATE_LIMIT, env.REDIS_URL)
-    : memoryRateLimiter(env.AUTH_RATE_LIMIT);
+/** A limiter for a rule ("off" is null): in Redis when there is one, else in this process's memory. */
+function limiterFor(rule: RateLimitRule | null, redis: Redis | null, options: LimiterOptions): RateLimiter {
+  if (!rule) return unlimited;
+  return redis ? redisRateLimiter(rule, redis, options) : memoryRateLimiter(rule, options);
+}
+
+/** Second-factor codes: five tries per user (and per address) in five minutes, whatever AUTH_RATE_LIMIT says. */
+const MFA_RULE: RateLimitRule = { max: 5, windowMs: 5 * 60_000 };
+
+/** Where users reach this server: PUBLIC_URL, or the address it listens on (never a request's Host header). */
+function publicOriginOf(app: FastifyInstance, env: Env): () => string {
+  if (env.PUBLIC_URL) {
+    const origin = env.PUBLIC_URL.replace(/\/+$/, '');
+    return () => origin;
+  }
+  return () => {
+    const address = app.server.address();
+    const port = address && typeof address === 'object' ? address.port : env.PORT;
+    const host = ['0.0.0.0', '::', ''].includes(env.HOST) ? '127.0.0.1' : env.HOST;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  };
 }
 
 /** Builds the whole HTTP app; `server.ts` only listens and shuts down. */
@@ -82,20 +127,71 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: env.TRUST_PROXY,
+    // A number of hops: believe X-Forwarded-For entries added by that many proxies nearest to us, no more.
+    trustProxy:
+      typeof env.TRUST_PROXY === 'number'
+        ? (_address: string, hop: number) => hop < (env.TRUST_PROXY as number)
+        : env.TRUST_PROXY,
     logger: {
       level: env.LOG_LEVEL,
       ...(options.logStream ? { stream: options.logStream } : {}),
-      // Passwords and tokens never reach the logs: bodies are not logged, and these headers are hidden.
+      // Passwords, tokens and what users typed never reach the logs: bodies and query strings are not logged,
+      // credentials are hidden, and errors lose the values their statements ran with.
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
+      serializers: { err: serializeError, error: serializeError, req: serializeRequest },
     },
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  const { db } = options;
   const tokens = options.tokens ?? createTokenService(options.jwtSecret);
-  const authLimiter = options.authLimiter ?? buildLimiter(env);
+  // One connection for counters and revocation messages; commands fail fast while Redis is away, and the
+  // limiters count in memory meanwhile.
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : null;
+  redis?.on('error', (error) =>
+    app.log.warn({ err: error }, 'Redis unavailable: rate limits count in memory'),
+  );
+  const authLimiter =
+    options.authLimiter ?? limiterFor(env.AUTH_RATE_LIMIT, redis, { prefix: 'finsight:auth' });
+  const mfaLimiter = limiterFor(env.AUTH_RATE_LIMIT ? MFA_RULE : null, redis, { prefix: 'finsight:mfa' });
+  const limits = createUserLimits({
+    reads: limiterFor(env.USER_RATE_LIMIT, redis, { prefix: 'finsight:reads', refundRefused: true }),
+    writes: limiterFor(env.USER_RATE_LIMIT && env.USER_WRITE_RATE_LIMIT, redis, {
+      prefix: 'finsight:writes',
+      refundRefused: true,
+    }),
+    gate: env.USER_CONCURRENCY === null ? null : concurrencyGate(env.USER_CONCURRENCY),
+  });
+  const authenticator = createAuthenticator({
+    db,
+    tokens,
+    channel: redis && env.REDIS_URL ? redisRevocations(env.REDIS_URL, redis, app.log) : localRevocations,
+  });
+  const mailer =
+    options.mailer ??
+    createMailer({
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      outboxDir: env.outboxDir,
+      log: app.log,
+      logOutboxText: env.NODE_ENV !== 'production',
+    });
+  const background = backgroundTasks(app.log);
+  const publicOrigin = publicOriginOf(app, env);
+  const flows = createAuthFlows({
+    db,
+    tokens,
+    authenticator,
+    authLimiter,
+    mfaLimiter,
+    mailer,
+    background,
+    publicOrigin,
+  });
 
   // Every answer starts with the API's headers; what a browser renders as a page gets the page headers
   // instead. A request id the client sent comes back with the answer (every answer of ours is logged with
@@ -106,7 +202,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     done();
   });
   app.addHook('onClose', async () => {
-    await authLimiter.close();
+    await background.drain();
+    await Promise.all([authLimiter.close(), mfaLimiter.close(), limits.close(), authenticator.close()]);
+    mailer.close();
+    redis?.disconnect();
   });
   app.setErrorHandler(handleError);
   const servesWeb = Boolean(options.webDist && existsSync(join(options.webDist, 'index.html')));
@@ -119,7 +218,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return notFound(request, reply);
   });
 
-  await app.register(dbPlugin, { db: options.db });
+  await app.register(dbPlugin, { db });
+  app.decorate('finsight', { tokens, authenticator, flows, limits, background });
   // JSON over 1 KB goes out as brotli (quality 4: fast enough for every response) or gzip when the client
   // takes it; the web app's files are compressed once at build time and served as they are.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
@@ -130,19 +230,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    if (await isDatabaseReachable(options.db)) return { status: 'ready' };
+    if (await isDatabaseReachable(db)) return { status: 'ready' };
     return reply.status(503).send({ status: 'unavailable', detail: 'Database unreachable.' });
   });
 
   // Registered plainly, not through fastify-plugin: its JSON parser must not leak into the REST scope.
-  await app.register(trpcRoutes, {
-    prefix: '/trpc',
-    trpcOptions: appTrpcOptions({ db: options.db, tokens, authLimiter, log: app.log }),
-  });
+  await app.register(
+    async (trpc) => {
+      trpc.decorateRequest('trpcAuth', null);
+      await trpc.register(trpcRoutes, appTrpcOptions({ db, authenticator, flows, limits, log: app.log }));
+    },
+    { prefix: '/trpc' },
+  );
 
-  await app.register(mcpRoutes, { tokens });
+  await app.register(mcpRoutes, { authenticator, limits, publicOrigin });
 
-  await app.register(restApi, { prefix: '/api', tokens, authLimiter, publicUrl: env.PUBLIC_URL });
+  await app.register(restApi, { prefix: '/api', authenticator, flows, limits, publicUrl: env.PUBLIC_URL });
 
   if (servesWeb && options.webDist) {
     await app.register(staticFiles, {

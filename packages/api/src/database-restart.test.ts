@@ -79,7 +79,7 @@ beforeAll(async () => {
   handle = await createDatabase({ url: `postgres://postgres@127.0.0.1:${port}/postgres`, maxConnections: 8 });
   app = await buildApp({
     db: handle.db,
-    env: loadEnv({ AUTH_RATE_LIMIT: 'off', LOG_LEVEL: 'silent' }),
+    env: loadEnv({ AUTH_RATE_LIMIT: 'off', USER_RATE_LIMIT: 'off', LOG_LEVEL: 'silent' }),
     jwtSecret: TEST_JWT_SECRET,
   });
   url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -12,6 +13,44 @@ const rateLimit = z
     const [count = '0', unit = 'min'] = value.toLowerCase().split('/');
     const windowMs = unit.startsWith('s') ? 1_000 : unit.startsWith('m') ? 60_000 : 3_600_000;
     return { max: Number(count), windowMs };
+  });
+
+/** A whole number, or "off" (null). */
+const countOrOff = (example: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(off|[1-9]\d{0,5})$/i, { error: `must be a whole number like ${example}, or "off"` })
+    .transform((value) => (value.toLowerCase() === 'off' ? null : Number(value)));
+
+/** An address or network (CIDR) of a proxy in front of finsight. */
+function isAddressOrNetwork(entry: string): boolean {
+  const [address = '', bits, extra] = entry.split('/');
+  if (extra !== undefined || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies' X-Forwarded-For to believe: none (false), a number of hops, or the proxies' addresses and
+ * networks. `true` means one hop: believing every hop lets any client pick its own address by sending the
+ * header, and walk past the per-address login limit.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    const lowered = value.toLowerCase();
+    if (lowered === '' || lowered === 'false' || lowered === '0') return false;
+    if (lowered === 'true') return 1;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isAddressOrNetwork)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be false, a number of proxy hops (1), or proxy addresses/networks like 10.0.0.0/8,::1',
+    });
+    return z.NEVER;
   });
 
 /** Unset and empty both mean "not configured". */
@@ -57,8 +96,21 @@ export const envSchema = z.object({
   REDIS_URL: optionalUrl(/^rediss?$/, 'redis://127.0.0.1:6379'),
   /** Attempts per IP and per email on login, register and refresh, e.g. "10/min"; "off" disables. */
   AUTH_RATE_LIMIT: rateLimit.prefault('10/min'),
-  /** Behind a reverse proxy, trust its X-Forwarded-For so rate limits see the real client IP. */
-  TRUST_PROXY: z.stringbool({ error: 'must be true or false' }).default(false),
+  /**
+   * Each signed-in user's budget of requests, weighted by cost (a read 1, an insight more), e.g. "1200/min";
+   * "off" turns every per-user rate limit off (load tests).
+   */
+  USER_RATE_LIMIT: rateLimit.prefault('1200/min'),
+  /** Each signed-in user's budget of writes, e.g. "300/min"; "off" disables. */
+  USER_WRITE_RATE_LIMIT: rateLimit.prefault('300/min'),
+  /** How many requests of one user run at once; more wait briefly, then get a 429. "off" disables. */
+  USER_CONCURRENCY: countOrOff('4').prefault('4'),
+  /** Behind reverse proxies: how many hops, or which addresses, to believe X-Forwarded-For from. */
+  TRUST_PROXY: trustProxy.prefault('false'),
+  /** Where mail goes: smtp://user:pass@host:587 or smtps://…; unset, mails are written to .data/outbox/. */
+  SMTP_URL: optionalUrl(/^smtps?$/, 'smtp://user:password@mail.example.com:587'),
+  /** The sender of finsight's mails. */
+  MAIL_FROM: z.string().trim().min(3).prefault('finsight <no-reply@finsight.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built web app lives; served at / when present. */
   WEB_DIST: blankAsUndefined,
@@ -72,6 +124,8 @@ export type Env = z.output<typeof envSchema> & {
   launchDirectory: string;
   /** DATA_DIR made absolute. */
   dataDir: string;
+  /** Where mails go when no SMTP server is configured: `outbox/` beside the embedded database. */
+  outboxDir: string;
 };
 
 /** Parses the environment once at start; a bad value stops start-up with a message naming it. */
@@ -85,10 +139,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 function withPaths(parsed: z.output<typeof envSchema>): Env {
   const launchDirectory = parsed.INIT_CWD ?? process.cwd();
   const dataDir = parsed.DATA_DIR ?? DEFAULT_DATA_DIR;
+  const inMemory = dataDir.startsWith('memory://');
+  const absolute = inMemory ? dataDir : resolve(launchDirectory, dataDir);
   return {
     ...parsed,
     launchDirectory,
-    dataDir: dataDir.startsWith('memory://') ? dataDir : resolve(launchDirectory, dataDir),
+    dataDir: absolute,
+    outboxDir: inMemory ? resolve(launchDirectory, '.data/outbox') : resolve(absolute, '../outbox'),
   };
 }
 

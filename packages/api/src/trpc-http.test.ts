@@ -1,7 +1,6 @@
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unlimited } from './auth/rate-limiter';
 import { call, type RestUser, restUser, startTestServer, type TestServer } from './testing/server';
 import { appTrpcOptions } from './trpc-options';
 
@@ -20,15 +19,12 @@ let transaction: number;
 beforeAll(async () => {
   server = await startTestServer();
   official = Fastify();
-  await official.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: appTrpcOptions({
-      db: server.database.db,
-      tokens: server.tokens,
-      authLimiter: unlimited,
-      log: official.log,
-    }),
-  });
+  const { authenticator, flows, limits } = server.app.finsight;
+  const options = appTrpcOptions({ db: server.database.db, authenticator, flows, limits, log: official.log });
+  // The credentials are checked before tRPC runs, as finsight's endpoint does.
+  official.decorateRequest('trpcAuth', null);
+  official.addHook('onRequest', (request, reply) => options.admit(request, reply, []));
+  await official.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: options.trpcOptions });
   officialUrl = await official.listen({ port: 0, host: '127.0.0.1' });
   jane = await restUser(server.url, 'jane');
   category = (

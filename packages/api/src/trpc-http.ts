@@ -1,9 +1,10 @@
+import { AppError } from '@finsight/core/schemas';
 import {
   type AnyTRPCProcedure,
   type AnyTRPCRouter,
   getTRPCErrorFromUnknown,
   getTRPCErrorShape,
-  type TRPCError,
+  TRPCError,
   transformTRPCResponse,
 } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
@@ -14,6 +15,17 @@ type TrpcOptions<Router extends AnyTRPCRouter> = FastifyTRPCPluginOptions<Router
 
 export interface TrpcRoutesOptions<Router extends AnyTRPCRouter> {
   trpcOptions: TrpcOptions<Router>;
+  /** Calls one request may batch; more get a 400 before anything runs. */
+  maxBatchSize: number;
+  /**
+   * Runs before any procedure of a request: may refuse it by throwing (a TRPCError or an AppError, answered
+   * in tRPC's error shape), e.g. when its user is over their budget.
+   */
+  admit?: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    procedures: (AnyTRPCProcedure | undefined)[],
+  ) => Promise<void>;
 }
 
 /** One procedure call of a request, ready to run. */
@@ -101,7 +113,7 @@ function ordinaryCalls(
  */
 export async function trpcRoutes<Router extends AnyTRPCRouter>(
   app: FastifyInstance,
-  { trpcOptions }: TrpcRoutesOptions<Router>,
+  { trpcOptions, maxBatchSize, admit }: TrpcRoutesOptions<Router>,
 ) {
   // As the official plugin does: bodies stay text, for tRPC to parse.
   app.removeContentTypeParser('application/json');
@@ -117,7 +129,46 @@ export async function trpcRoutes<Router extends AnyTRPCRouter>(
   const official = (request: FastifyRequest<{ Params: { path: string } }>, reply: FastifyReply) =>
     fastifyRequestHandler({ ...trpcOptions, req: request, res: reply, path: request.params.path });
 
+  /** A refusal of the whole request, as tRPC answers one (a single error, whatever the batch). */
+  const refuse = (reply: FastifyReply, cause: unknown, path: string) => {
+    const error =
+      cause instanceof AppError
+        ? new TRPCError({ code: cause.code, message: cause.message, cause })
+        : getTRPCErrorFromUnknown(cause);
+    const shape = getTRPCErrorShape({
+      config,
+      error,
+      type: 'unknown',
+      path,
+      input: undefined,
+      ctx: undefined,
+    });
+    const retryAfter = (cause as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    return reply
+      .code(getHTTPStatusCode({ error: shape } as never))
+      .header('content-type', 'application/json')
+      .send(JSON.stringify(transformTRPCResponse(config, { error: shape })));
+  };
+
   app.all<{ Params: { path: string } }>('/:path', async (request, reply) => {
+    const batched = (request.query as Record<string, unknown>).batch === '1';
+    const paths = batched ? request.params.path.split(',') : [request.params.path];
+    if (paths.length > maxBatchSize) {
+      const message = `A batch may hold at most ${maxBatchSize} calls; this one has ${paths.length}. Send them in smaller batches.`;
+      return refuse(reply, new TRPCError({ code: 'BAD_REQUEST', message }), request.params.path);
+    }
+    if (admit) {
+      try {
+        await admit(
+          request,
+          reply,
+          paths.map((path) => router._def.procedures[path] as AnyTRPCProcedure | undefined),
+        );
+      } catch (cause) {
+        return refuse(reply, cause, request.params.path);
+      }
+    }
     const calls = ordinaryCalls(router, request);
     if (!calls) return official(request, reply);
     let ctx: unknown;

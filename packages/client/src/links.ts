@@ -7,6 +7,11 @@ export interface FinsightLinkOptions {
   /** The server's base URL, e.g. http://localhost:3000 (the tRPC endpoint is `${url}/trpc`). */
   url: string;
   tokens: TokenStore;
+  /**
+   * Runs a refresh exclusively across everything sharing the token store (the web app's tabs share one
+   * through localStorage). A refresh token works once, so two refreshing at once would end the session.
+   */
+  refreshLock?: <Result>(refresh: () => Promise<Result>) => Promise<Result>;
   /** Batch concurrent calls into one HTTP request (default true). */
   batch?: boolean;
   fetch?: typeof fetch;
@@ -17,16 +22,26 @@ export interface FinsightLinkOptions {
  * refresh token sent, which a refresh cannot mend. Every other procedure, `auth.me` included, is retried
  * once after a refresh.
  */
-const WITHOUT_ACCESS_TOKEN = new Set(['auth.login', 'auth.register', 'auth.refresh']);
+const WITHOUT_ACCESS_TOKEN = new Set([
+  'auth.login',
+  'auth.loginWithCode',
+  'auth.register',
+  'auth.refresh',
+  'auth.logout',
+  'auth.requestPasswordReset',
+  'auth.confirmPasswordReset',
+]);
 
 /**
- * The links every finsight client needs: send the access token, and when a call fails with UNAUTHORIZED
- * while a refresh token is held, refresh once (shared by concurrent calls) and retry the call. A refused
- * refresh clears the tokens, which is how a client learns the user must log in again.
+ * The links every finsight client needs: send the access token (or personal API token), and when a call
+ * fails with UNAUTHORIZED while a refresh token is held, refresh once (shared by concurrent calls) and retry
+ * the call. Refresh tokens rotate: the new pair replaces the old one in the store. A refused refresh clears
+ * the tokens, which is how a client learns the user must log in again.
  */
 export function finsightLinks({
   url,
   tokens,
+  refreshLock = (refresh) => refresh(),
   batch = true,
   fetch,
 }: FinsightLinkOptions): TRPCLink<AppRouter>[] {
@@ -39,20 +54,22 @@ export function finsightLinks({
 
   let refreshing: Promise<boolean> | null = null;
   const refreshOnce = (): Promise<boolean> => {
-    refreshing ??= (async () => {
+    const stale = tokens.get()?.refresh;
+    refreshing ??= refreshLock(async () => {
       const current = tokens.get();
-      if (!current) return false;
+      if (!current?.refresh) return false;
+      // Someone sharing the store refreshed while this waited for the lock: use their tokens.
+      if (current.refresh !== stale) return true;
       try {
-        const { access } = await refresher.auth.refresh.mutate({ refresh: current.refresh });
-        tokens.set({ ...current, access });
+        tokens.set(await refresher.auth.refresh.mutate({ refresh: current.refresh }));
         return true;
       } catch {
         tokens.set(null);
         return false;
-      } finally {
-        refreshing = null;
       }
-    })();
+    }).finally(() => {
+      refreshing = null;
+    });
     return refreshing;
   };
 
@@ -67,7 +84,7 @@ export function finsightLinks({
             const canRetry =
               error.data?.code === 'UNAUTHORIZED' &&
               !WITHOUT_ACCESS_TOKEN.has(op.path) &&
-              tokens.get() !== null;
+              Boolean(tokens.get()?.refresh);
             if (!canRetry) {
               observer.error(error);
               return;

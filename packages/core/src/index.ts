@@ -1,5 +1,8 @@
 /** @finsight/core: the finance domain. Every service takes `(db, userId, input)`. */
+export * from './accounts/export';
 export * from './accounts/service';
+export * from './accounts/time-zone';
+export * from './api-tokens/service';
 export * from './categories/service';
 export {
   createDatabase,
@@ -11,18 +14,24 @@ export {
 export { DataDirectoryInUseError } from './db/data-dir-lock';
 export { isDatabaseReachable } from './db/health';
 export { MIGRATIONS_FOLDER, runMigrations } from './db/migrate';
-export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/pg-error';
+export {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  isUnknownUser,
+  USER_NOT_FOUND,
+} from './db/pg-error';
 export { refreshPlannerStatistics } from './db/planner-statistics';
 export * as tables from './db/schema';
 export { DEMO_CATEGORIES, generateHousehold } from './demo/generator';
 export { seededRandom } from './demo/seeded-random';
-export { loadDemoData } from './demo/service';
+export { loadDemoData, removeDemoData, resetAccountData } from './demo/service';
 export { getAnomalies, HISTORY_MONTHS } from './insights/anomalies';
 export { getCategoryBreakdown } from './insights/category-breakdown';
 export { getIncomeVsExpense } from './insights/income-vs-expense';
 export { summarizeMonth } from './insights/narrative';
 export { getTransactions } from './insights/transactions';
 export * from './schemas';
+export * from './sessions/service';
 export * from './summaries/service';
 export {
   type FinsightTool,
@@ -34,4 +43,6 @@ export {
 } from './tools/registry';
 export { encodeCursor } from './transactions/cursor';
 export * from './transactions/service';
+export * from './two-factor/service';
+export { totpCodeAt } from './two-factor/totp';
 export { parseInput } from './validation/parse-input';

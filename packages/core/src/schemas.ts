@@ -4,13 +4,16 @@
  */
 export * from './accounts/password-rules';
 export * from './accounts/schemas';
+export * from './api-tokens/schemas';
 export * from './categories/schemas';
 export * from './demo/schemas';
 export * from './errors';
 export * from './insights/schemas';
 export * from './limits';
+export * from './sessions/schemas';
 export * from './summaries/schemas';
 export * from './transactions/schemas';
+export * from './two-factor/schemas';
 export * from './validation/dates';
 export * from './validation/ids';
 export * from './validation/money';

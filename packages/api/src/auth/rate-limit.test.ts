@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { call, startTestServer, type TestServer } from '../testing/server';
 import { testTrpcClient } from '../testing/trpc-client';
 import { throttleAuth } from './auth-throttle';
@@ -53,24 +54,51 @@ describe('rate limits on authentication', () => {
   });
 
   it('open again when the window has passed', async () => {
-    let clock = 0;
-    const limiter = memoryRateLimiter({ max: 1, windowMs: 1000 }, () => clock);
+    const limiter = memoryRateLimiter({ max: 1, windowMs: 1000 });
     expect((await limiter.consume('k')).allowed).toBe(true);
-    expect((await limiter.consume('k')).allowed).toBe(false);
-    clock = 1000;
+    expect(await limiter.consume('k')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await limiter.consume('k')).allowed).toBe(true);
   });
 
+  it('count every key in the same small space, however long the email sent', async () => {
+    const limiter = memoryRateLimiter({ max: 1, windowMs: 60_000 });
+    const keys: string[] = [];
+    const recording = {
+      consume: async (key: string) => {
+        keys.push(key);
+        return limiter.consume(key);
+      },
+      close: async () => {},
+    };
+    await throttleAuth(recording, 'login', '10.0.0.9', `${'x'.repeat(300)}@example.com`);
+    await throttleAuth(recording, 'login', '10.0.0.10', ` Someone@Example.com`);
+    expect(keys.every((key) => key.length < 60)).toBe(true);
+    expect(keys.filter((key) => key.includes(':email:'))).toHaveLength(2);
+  });
+
   it('are shared through Redis by several API processes', async () => {
-    const prefix = `finsight:test:${randomBytes(4).toString('hex')}:`;
+    const prefix = `finsight:test:${randomBytes(4).toString('hex')}`;
     const rule = { max: 3, windowMs: 60_000 };
-    const first = await started({ authLimiter: redisRateLimiter(rule, REDIS_URL, prefix) });
-    const second = await started({ authLimiter: redisRateLimiter(rule, REDIS_URL, prefix) });
+    const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    await new Promise((resolve) => redis.once('ready', resolve));
+    onTestFinished(() => redis.disconnect());
+    const first = await started({ authLimiter: redisRateLimiter(rule, redis, { prefix }) });
+    const second = await started({ authLimiter: redisRateLimiter(rule, redis, { prefix }) });
     expect((await failedLogin(first.url, 'shared@example.com')).status).toBe(401);
     expect((await failedLogin(second.url, 'shared@example.com')).status).toBe(401);
     expect((await failedLogin(first.url, 'shared@example.com')).status).toBe(401);
     // The fourth attempt, on the other process, is over the shared limit.
     expect((await failedLogin(second.url, 'shared@example.com')).status).toBe(429);
+  });
+
+  it('fall back to counting in memory while Redis is unreachable: logins keep working, limits too', async () => {
+    // Nothing listens on this port: every Redis command fails at once.
+    const server = await started({ env: { AUTH_RATE_LIMIT: '3/min', REDIS_URL: 'redis://127.0.0.1:1' } });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect((await failedLogin(server.url, 'outage@example.com')).status).toBe(401);
+    }
+    expect((await failedLogin(server.url, 'outage@example.com')).status).toBe(429);
   });
 
   it('can be switched off for load tests', async () => {

@@ -2,6 +2,8 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
+  claimsOf,
+  expiredAccess,
   type RestUser,
   restUser,
   startTestServer,
@@ -57,10 +59,49 @@ function attacks(): [string, () => Promise<string | undefined>][] {
           .setExpirationTime(now() + 600)
           .sign(new TextEncoder().encode(TEST_JWT_SECRET))}`,
     ],
+    ['an expired token', async () => `Bearer ${await expiredAccess(victim.access)}`],
     [
-      'an expired token',
+      'a token without an expiry',
       async () =>
-        `Bearer ${await createTokenService(TEST_JWT_SECRET, () => now() - 3600).signAccess(victim.id)}`,
+        `Bearer ${await new SignJWT({ token_type: 'access', sid: claimsOf(victim.access).sid })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(String(victim.id))
+          .setIssuedAt()
+          .sign(new TextEncoder().encode(TEST_JWT_SECRET))}`,
+    ],
+    ...(
+      [
+        ['with a leading zero', (id: number) => `0${id}`],
+        ['as a decimal', (id: number) => `${id}.0`],
+        ['with a plus sign', (id: number) => `+${id}`],
+        ['with a space', (id: number) => ` ${id}`],
+        ['negative', () => '-1'],
+        ['beyond an integer id', () => '99999999999'],
+      ] as const
+    ).map(([label, sub]): [string, () => Promise<string>] => [
+      `a subject ${label}`,
+      async () =>
+        `Bearer ${await new SignJWT({ token_type: 'access', sid: claimsOf(victim.access).sid })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(sub(victim.id))
+          .setIssuedAt()
+          .setExpirationTime(now() + 600)
+          .sign(new TextEncoder().encode(TEST_JWT_SECRET))}`,
+    ]),
+    [
+      'a token of no session',
+      async () =>
+        `Bearer ${await new SignJWT({ token_type: 'access' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(String(victim.id))
+          .setIssuedAt()
+          .setExpirationTime(now() + 600)
+          .sign(new TextEncoder().encode(TEST_JWT_SECRET))}`,
+    ],
+    [
+      'a token of a session that does not exist',
+      async () =>
+        `Bearer ${(await createTokenService(TEST_JWT_SECRET).issuePair({ userId: victim.id, sessionId: 2_000_000, generation: 0 })).access}`,
     ],
     [
       'a tampered payload (sub changed to the victim)',
@@ -110,7 +151,12 @@ describe('token attacks', () => {
   });
 
   it('refuses an expired refresh token', async () => {
-    const stale = await createTokenService(TEST_JWT_SECRET, () => now() - 8 * 24 * 3600).issuePair(victim.id);
+    const { sid } = claimsOf(victim.refresh);
+    const stale = await createTokenService(TEST_JWT_SECRET, () => now() - 8 * 24 * 3600).issuePair({
+      userId: victim.id,
+      sessionId: sid,
+      generation: 0,
+    });
     expect(await call(server.url, 'POST', '/api/auth/refresh/', { refresh: stale.refresh })).toMatchObject({
       status: 401,
     });

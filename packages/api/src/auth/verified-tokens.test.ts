@@ -8,11 +8,11 @@ describe('remembering verified tokens', () => {
   it('still refuses a remembered token once it has expired', async () => {
     let clock = 1_800_000_000;
     const tokens = createTokenService(SECRET, () => clock);
-    const access = await tokens.signAccess(7);
-    expect(await tokens.verifyAccess(access)).toBe(7);
+    const { access } = await tokens.issuePair({ userId: 7, sessionId: 3, generation: 0 });
+    expect(await tokens.verifyAccess(access)).toEqual({ userId: 7, sessionId: 3 });
 
     clock += ACCESS_TOKEN_TTL_SECONDS - 1;
-    expect(await tokens.verifyAccess(access)).toBe(7);
+    expect(await tokens.verifyAccess(access)).toEqual({ userId: 7, sessionId: 3 });
 
     clock += 1;
     await expect(tokens.verifyAccess(access)).rejects.toThrow(TOKEN_NOT_VALID);
@@ -20,7 +20,7 @@ describe('remembering verified tokens', () => {
 
   it('does not let a remembered access token stand in for a refresh token, or the reverse', async () => {
     const tokens = createTokenService(SECRET);
-    const pair = await tokens.issuePair(7);
+    const pair = await tokens.issuePair({ userId: 7, sessionId: 3, generation: 0 });
     await tokens.verifyAccess(pair.access);
     await tokens.verifyRefresh(pair.refresh);
     await expect(tokens.verifyRefresh(pair.access)).rejects.toThrow();
@@ -29,14 +29,20 @@ describe('remembering verified tokens', () => {
 
   it('does not remember a token that failed, so a forged one fails every time', async () => {
     const tokens = createTokenService(SECRET);
-    const forged = await createTokenService('another-secret-entirely-0123456789abcdef').signAccess(7);
+    const { access: forged } = await createTokenService('another-secret-entirely-0123456789abcdef').issuePair(
+      {
+        userId: 7,
+        sessionId: 3,
+        generation: 0,
+      },
+    );
     await expect(tokens.verifyAccess(forged)).rejects.toThrow(TOKEN_NOT_VALID);
     await expect(tokens.verifyAccess(forged)).rejects.toThrow(TOKEN_NOT_VALID);
   });
 
   it('keeps at most its capacity, dropping the oldest first', () => {
     const cache = verifiedTokenCache(2);
-    const entry = (userId: number) => ({ userId, type: 'access' as const, expiresAt: 100 });
+    const entry = (userId: number) => ({ claims: { userId, sessionId: 1 }, expiresAt: 100 });
     cache.set('a', entry(1));
     cache.set('b', entry(2));
     cache.set('c', entry(3));

@@ -1,33 +1,32 @@
-import type { TokenType } from './jwt';
+import type { AccessClaims } from './jwt';
 
 interface Verified {
-  userId: number;
-  type: TokenType;
+  claims: AccessClaims;
   /** The token's `exp`, in seconds since the epoch. */
   expiresAt: number;
 }
 
 /**
- * Tokens whose signature and claims were already checked, so a client that sends the same access token on
- * every request (all of them do, for 15 minutes) pays for the HMAC once. Verifying through WebCrypto costs
- * more than the rest of a simple read (measured in docs/benchmarks.md).
+ * Access tokens whose signature and claims were already checked, so a client that sends the same access
+ * token on every request (all of them do, for 15 minutes) pays for the HMAC once. Verifying through
+ * WebCrypto costs more than the rest of a simple read (measured in docs/benchmarks.md).
  *
  * Only successful verifications are stored, so filling the cache takes tokens signed with our secret; it is
  * bounded, dropping the oldest entry when full. An entry is only as good as its `exp`: past it, `get` answers
- * undefined and the caller verifies again (and refuses). Nothing else about a token can change, since the
- * same string always verifies the same way.
+ * undefined and the caller verifies again (and refuses). What the cache cannot know is whether the token's
+ * session has ended since: the authenticator asks that of every request, cached or not.
  */
 export function verifiedTokenCache(capacity: number) {
   const entries = new Map<string, Verified>();
   return {
-    get(token: string, now: number): Verified | undefined {
+    get(token: string, now: number): AccessClaims | undefined {
       const entry = entries.get(token);
       if (entry === undefined) return undefined;
       if (entry.expiresAt <= now) {
         entries.delete(token);
         return undefined;
       }
-      return entry;
+      return entry.claims;
     },
     set(token: string, entry: Verified): void {
       if (entries.size >= capacity) {

@@ -19,7 +19,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'List your categories, by name',
         response: {
           200: success(z.array(categoryResource), 'Every category of yours'),
-          ...errorResponses(401, 503),
+          ...errorResponses(401, 429, 503),
         },
       },
     },
@@ -37,7 +37,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
         body: categoryBody,
         response: {
           201: success(categoryResource, 'The new category'),
-          ...errorResponses(400, 401, 413, 415, 503),
+          ...errorResponses(400, 401, 403, 409, 413, 415, 429, 503),
         },
       },
     },
@@ -55,7 +55,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getCategory',
         summary: 'Get a category',
         params: idParams,
-        response: { 200: success(categoryResource, 'The category'), ...errorResponses(401, 404, 503) },
+        response: { 200: success(categoryResource, 'The category'), ...errorResponses(401, 404, 429, 503) },
       },
     },
     async (request) => categoryJson(await getCategory(app.db, request.userId, request.params)),
@@ -74,7 +74,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
           body: categoryBody,
           response: {
             200: success(categoryResource, 'The renamed category'),
-            ...errorResponses(400, 401, 404, 413, 415, 503),
+            ...errorResponses(400, 401, 403, 404, 413, 415, 429, 503),
           },
         },
       },
@@ -93,7 +93,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'deleteCategory',
         summary: 'Delete a category no transaction uses',
         params: idParams,
-        response: { 204: noContent, ...errorResponses(401, 404, 409, 503) },
+        response: { 204: noContent, ...errorResponses(401, 403, 404, 409, 429, 503) },
       },
     },
     async (request, reply) => {

@@ -49,16 +49,10 @@ function simplifyNullable(schema: unknown): unknown {
 }
 
 /**
- * Successful responses are written by fast-json-stringify from the JSON Schema of the route's zod response
- * schema: only the documented fields go out, and a page of transactions is written without the generic
- * JSON.stringify walk. A top-level choice between a list and an object (the transaction list: a plain array,
- * or a page with `?limit=`) gets one writer per shape. Errors keep JSON.stringify: the error handler builds
- * them, in shapes of its own.
+ * The JSON Schema fast-json-stringify writes a zod schema's values with: no named definitions to $ref, no
+ * descriptions, just the shape to write and which strings need no escaping.
  */
-export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema, httpStatus }) => {
-  if (/^[45]/.test(String(httpStatus))) return JSON.stringify;
-  // The serializer's own metadata: no named definitions to $ref, no descriptions, just the shape to write
-  // and which strings need no escaping.
+function writerSchema(schema: z.ZodType): JsonSchema {
   const { $schema: _, ...json } = simplifyNullable(
     z.toJSONSchema(schema, {
       io: 'output',
@@ -67,6 +61,24 @@ export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schem
       metadata: verbatimStrings,
     }),
   ) as JsonSchema;
+  return json;
+}
+
+/** A JSON writer for values of one zod schema, as fast as the response serializer (for streamed bodies). */
+export function jsonWriter<Schema extends z.ZodType>(schema: Schema): (value: z.output<Schema>) => string {
+  return fastJson(writerSchema(schema)) as (value: z.output<Schema>) => string;
+}
+
+/**
+ * Successful responses are written by fast-json-stringify from the JSON Schema of the route's zod response
+ * schema: only the documented fields go out, and a page of transactions is written without the generic
+ * JSON.stringify walk. A top-level choice between a list and an object (the transaction list: a plain array,
+ * or a page with `?limit=`) gets one writer per shape. Errors keep JSON.stringify: the error handler builds
+ * them, in shapes of its own.
+ */
+export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema, httpStatus }) => {
+  if (/^[45]/.test(String(httpStatus))) return JSON.stringify;
+  const json = writerSchema(schema);
   const branches = json.anyOf as JsonSchema[] | undefined;
   const list = branches?.find((branch) => branch.type === 'array');
   const object = branches?.find((branch) => branch.type === 'object');

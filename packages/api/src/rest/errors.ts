@@ -1,4 +1,9 @@
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@finsight/core';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  isUnknownUser,
+  USER_NOT_FOUND,
+} from '@finsight/core';
 import { AppError, type AppErrorCode, type FieldErrors, fieldErrorsOf } from '@finsight/core/schemas';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
@@ -46,6 +51,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   // The id the log line has, so whoever meets an error can quote it.
   reply.header('x-request-id', request.id);
   if (error instanceof AppError) return sendAppError(reply, error);
+  if (isUnknownUser(error)) return sendAppError(reply, new AppError('UNAUTHORIZED', USER_NOT_FOUND));
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
     return reply.status(503).header('retry-after', '5').send({ detail: DATABASE_UNAVAILABLE_MESSAGE });

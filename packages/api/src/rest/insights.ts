@@ -6,6 +6,7 @@ import {
   summarizeMonth,
 } from '@finsight/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { COSTS } from '../fairness/costs';
 import {
   anomaliesResource,
   breakdownResource,
@@ -19,7 +20,7 @@ import { PROTECTED } from './security';
 import { summaryJson, toSnakeCase } from './serializers';
 
 const tags = { ...PROTECTED, tags: ['insights'] };
-const errors = errorResponses(400, 401, 503);
+const errors = errorResponses(400, 401, 429, 503);
 
 /** Read-only insight endpoints; each takes `?month=YYYY-MM` (default: the current month). */
 export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,6 +56,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/breakdown/',
     {
+      config: { cost: COSTS.aggregate },
       schema: {
         ...tags,
         operationId: 'getCategoryBreakdown',
@@ -69,6 +71,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/anomalies/',
     {
+      config: { cost: COSTS.analysis },
       schema: {
         ...tags,
         operationId: 'getAnomalies',
@@ -86,6 +89,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/narrative/',
     {
+      config: { cost: COSTS.analysis },
       schema: {
         ...tags,
         operationId: 'getMonthNarrative',

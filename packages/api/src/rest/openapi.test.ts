@@ -47,6 +47,17 @@ const operations = () =>
       .map(([method, operation]) => ({ method, path, operation })),
   );
 
+/** The operations that take no token: creating an account, logging in and out, resetting a password. */
+const PUBLIC_OPERATIONS = [
+  'register',
+  'login',
+  'loginWithCode',
+  'refreshToken',
+  'logout',
+  'requestPasswordReset',
+  'confirmPasswordReset',
+];
+
 describe('the OpenAPI document at /api/openapi.json', () => {
   it('is valid, as @apidevtools/swagger-parser reads it', async () => {
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeTruthy();
@@ -103,11 +114,14 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     }
   });
 
-  it('marks the auth operations public and every other one as needing a bearer token', () => {
+  it('marks the operations that take no token public, and every other one as needing a bearer token', () => {
     for (const { method, path, operation } of operations()) {
-      const expected = path.startsWith('/api/auth/') ? [] : [{ bearerAuth: [] }];
+      const expected = PUBLIC_OPERATIONS.includes(operation.operationId ?? '') ? [] : [{ bearerAuth: [] }];
       expect(operation.security, `${method} ${path}`).toEqual(expected);
     }
+    expect(operations().filter(({ operation }) => operation.security?.length === 0)).toHaveLength(
+      PUBLIC_OPERATIONS.length,
+    );
   });
 
   it('lists the errors each operation can give, in their shapes', () => {
@@ -116,14 +130,16 @@ describe('the OpenAPI document at /api/openapi.json', () => {
       const where = `${method} ${path}`;
       expect(statuses, where).toContain('503');
       expect(operation.responses['503']?.headers, where).toHaveProperty('Retry-After');
-      if (!path.startsWith('/api/auth/')) expect(statuses, where).toContain('401');
+      const isPublic = PUBLIC_OPERATIONS.includes(operation.operationId ?? '');
+      if (!isPublic) expect(statuses, where).toContain('401');
+      // A read-only API token is refused every change.
+      if (!isPublic && method !== 'get') expect(statuses, where).toContain('403');
       if (path.includes('{id}')) expect(statuses, where).toContain('404');
       if (operation.requestBody)
         expect(statuses, where).toEqual(expect.arrayContaining(['400', '413', '415']));
-      if (path.startsWith('/api/auth/')) {
-        expect(statuses, where).toContain('429');
-        expect(operation.responses['429']?.headers, where).toHaveProperty('Retry-After');
-      }
+      // Public operations are rate-limited per address and email, the others per user.
+      expect(statuses, where).toContain('429');
+      expect(operation.responses['429']?.headers, where).toHaveProperty('Retry-After');
     }
     const deleteCategory = document.paths['/api/finance/categories/{id}/']?.delete;
     expect(Object.keys(deleteCategory?.responses ?? {})).toContain('409');

@@ -1,29 +1,50 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NO_CREDENTIALS, type TokenService } from '../auth/jwt';
-import type { RateLimiter } from '../auth/rate-limiter';
-import { resolveUser } from '../context';
+import type { AuthFlows } from '../auth/auth-flows';
+import type { Authenticator } from '../auth/authenticator';
+import { NO_CREDENTIALS } from '../auth/jwt';
+import { type Principal, READ_ONLY_TOKEN, SESSION_REQUIRED } from '../auth/principal';
+import { COSTS, type Cost } from '../fairness/costs';
+import type { UserLimits } from '../fairness/user-limits';
+import { accountRoutes } from './account';
+import { apiTokenRoutes } from './api-tokens';
 import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
 import { serializerCompiler, validatorCompiler } from './compilers';
+import { demoRoutes } from './demo';
 import { insightRoutes } from './insights';
 import { openApi } from './openapi';
 import { pageLinks } from './page-links';
 import { READ_ONLY_FIELDS } from './schemas';
+import { sessionRoutes } from './sessions';
 import { transactionRoutes } from './transactions';
+import { twoFactorRoutes } from './two-factor';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The authenticated user of a /api/finance request, from the access token only. */
+    /** The authenticated user of a protected request, from its credentials only. */
     userId: number;
+    principal: Principal;
+  }
+  interface FastifyContextConfig {
+    /**
+     * What the request costs against the user's budgets (default: a read for GET, a write otherwise); a
+     * function when it depends on the query.
+     */
+    cost?: Cost | ((request: FastifyRequest) => Cost);
+    /** Account management: needs a login session, not a personal API token. */
+    sessionOnly?: boolean;
   }
 }
 
 export interface RestOptions {
-  tokens: TokenService;
-  authLimiter: RateLimiter;
+  authenticator: Authenticator;
+  flows: AuthFlows;
+  limits: UserLimits;
   /** Where users reach finsight (PUBLIC_URL): absolute links and the document's server. */
   publicUrl?: string;
 }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * What a body is validated as: no body at all is an empty object (an explicit JSON null is not, and is
@@ -43,9 +64,38 @@ function writableBody(request: FastifyRequest, _reply: FastifyReply, done: () =>
 }
 
 /**
- * The documented REST endpoints under /api: the OpenAPI document and its UI, a public auth scope and a
- * protected finance scope. Every route declares zod schemas for what it takes and answers; they validate,
- * serialise and document it.
+ * The guard of every protected route, before its body is read or validated (an anonymous request learns
+ * nothing about its input): valid credentials (401), what a read-only or API token may do (403), then the
+ * user's budgets and concurrent slots (429). The slot is held until the answer has gone out, streamed
+ * answers included.
+ */
+function guard({ authenticator, limits }: RestOptions) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const { principal, problem } = await authenticator.authenticate(request.headers.authorization);
+    if (principal === null) {
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer realm="api"')
+        .send({ detail: problem ?? NO_CREDENTIALS });
+    }
+    const reads = READS.has(request.method);
+    const config = request.routeOptions.config;
+    if (principal.scope === 'read' && !reads) return reply.status(403).send({ detail: READ_ONLY_TOKEN });
+    if (config.sessionOnly && principal.sessionId === null) {
+      return reply.status(403).send({ detail: SESSION_REQUIRED });
+    }
+    request.principal = principal;
+    request.userId = principal.userId;
+    const cost = typeof config.cost === 'function' ? config.cost(request) : config.cost;
+    const release = await limits.admit(principal.userId, cost ?? (reads ? COSTS.read : COSTS.write));
+    reply.raw.once('close', release);
+  };
+}
+
+/**
+ * The documented REST endpoints under /api: the OpenAPI document and its UI, a public auth scope and the
+ * protected account and finance scopes. Every route declares zod schemas for what it takes and answers;
+ * they validate, serialise and document it.
  */
 export async function restApi(app: FastifyInstance, options: RestOptions) {
   app.setValidatorCompiler(validatorCompiler);
@@ -57,29 +107,30 @@ export async function restApi(app: FastifyInstance, options: RestOptions) {
     scope.addHook('onRoute', (route) => {
       if (route.schema?.body) route.preValidation = [writableBody, route.preValidation ?? []].flat();
     });
-    await scope.register(authRoutes, {
-      prefix: '/auth',
-      tokens: options.tokens,
-      authLimiter: options.authLimiter,
-    });
+    await scope.register(authRoutes, { prefix: '/auth', flows: options.flows });
 
+    scope.decorateRequest('userId', 0);
+    scope.decorateRequest('principal', null as unknown as Principal);
+    const protectedScope = async (routes: FastifyInstance) => {
+      routes.addHook('onRequest', guard(options));
+    };
+    await scope.register(
+      async (account) => {
+        await protectedScope(account);
+        await account.register(accountRoutes, { flows: options.flows });
+        await account.register(sessionRoutes, { flows: options.flows });
+        await account.register(apiTokenRoutes, { flows: options.flows });
+        await account.register(twoFactorRoutes);
+      },
+      { prefix: '/auth' },
+    );
     await scope.register(
       async (finance) => {
-        finance.decorateRequest('userId', 0);
-        // Before the body is read or validated: an anonymous request learns nothing about its input.
-        finance.addHook('onRequest', async (request, reply) => {
-          const { userId, authProblem } = await resolveUser(options.tokens, request.headers.authorization);
-          if (userId === null) {
-            return reply
-              .status(401)
-              .header('www-authenticate', 'Bearer realm="api"')
-              .send({ detail: authProblem ?? NO_CREDENTIALS });
-          }
-          request.userId = userId;
-        });
+        await protectedScope(finance);
         await finance.register(categoryRoutes);
         await finance.register(transactionRoutes, { pageLinks: pageLinks(options.publicUrl) });
         await finance.register(insightRoutes);
+        await finance.register(demoRoutes);
       },
       { prefix: '/finance' },
     );

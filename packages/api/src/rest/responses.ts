@@ -32,12 +32,20 @@ const ERROR_RESPONSES = {
     headers: { 'WWW-Authenticate': { type: 'string', description: '`Bearer realm="api"`' } },
     examples: [{ detail: 'Given token not valid for any token type' }],
   }),
+  403: detail.meta({
+    description:
+      'Not allowed with these credentials: a read-only API token asked to change something, or an API token ' +
+      'asked to manage the account',
+    examples: [
+      { detail: 'This API token can only read. Create a token with the "write" scope to make changes.' },
+    ],
+  }),
   404: detail.meta({
     description: 'No such object for you: missing, another user’s, or a malformed id',
     examples: [{ detail: 'Not found.' }],
   }),
   409: detail.meta({
-    description: 'The object is in use',
+    description: 'The object is in use, or a quota is reached',
     examples: [
       { detail: 'Cannot delete category "Food": 3 transactions use it. Move or delete them first.' },
     ],
@@ -51,7 +59,9 @@ const ERROR_RESPONSES = {
     examples: [{ detail: 'Unsupported media type "text/plain" in request.' }],
   }),
   429: detail.meta({
-    description: 'Too many attempts; try again after `Retry-After` seconds',
+    description:
+      'Too many attempts, or over your share of the server (per-user budgets and concurrent requests); ' +
+      'try again after `Retry-After` seconds',
     headers: retryAfter,
     examples: [{ detail: 'Request was throttled. Expected available in 42 seconds.' }],
   }),

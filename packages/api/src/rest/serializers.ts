@@ -1,12 +1,16 @@
 import type { Category, MonthlySummary, Profile, Transaction } from '@finsight/core/schemas';
 import type { z } from 'zod';
+import type { profileResource } from './account-resources';
 import type { summaryResource, transactionResource, userResource } from './resources';
 
 const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
+/** Core field names whose wire name is not simply their snake_case. */
+const WIRE_NAMES: Record<string, string> = { categoryId: 'category', preferredCurrency: 'currency' };
+
 /** An input field's wire name: snake_case, and the category id travels as `category` (as clients send it). */
 export function snakeCase(key: string): string {
-  return key === 'categoryId' ? 'category' : camelToSnake(key);
+  return WIRE_NAMES[key] ?? camelToSnake(key);
 }
 
 type SnakeKey<Key extends string> = Key extends `${infer Head}${infer Tail}`
@@ -45,6 +49,16 @@ export const userJson = (profile: Profile): z.output<typeof userResource> => ({
   id: profile.id,
   username: profile.username,
   email: profile.email,
+});
+
+export const profileJson = (profile: Profile): z.output<typeof profileResource> => ({
+  id: profile.id,
+  username: profile.username,
+  email: profile.email,
+  currency: profile.preferredCurrency,
+  time_zone: profile.timeZone,
+  two_factor_enabled: profile.twoFactorEnabled,
+  created_at: profile.createdAt,
 });
 
 export const summaryJson = (summary: MonthlySummary): z.output<typeof summaryResource> => ({

@@ -1,12 +1,17 @@
+import { Readable } from 'node:stream';
+import type { Database } from '@finsight/core';
 import {
   createTransaction,
   deleteTransaction,
   getTransaction,
-  listAllTransactions,
   listTransactions,
+  streamTransactions,
   updateTransaction,
 } from '@finsight/core';
+import type { Transaction, TransactionFiltersInput } from '@finsight/core/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { COSTS } from '../fairness/costs';
+import { jsonWriter } from './compilers';
 import type { PageLinks } from './page-links';
 import { transactionList, transactionResource } from './resources';
 import { errorResponses, noContent, success } from './responses';
@@ -16,6 +21,28 @@ import { transactionJson } from './serializers';
 
 const tags = { ...PROTECTED, tags: ['transactions'] };
 
+const writeTransaction = jsonWriter(transactionResource);
+const writeBatch = (batch: Transaction[]) =>
+  batch.map((row) => writeTransaction(transactionJson(row))).join(',');
+
+/**
+ * The unpaginated list as DRF's plain array, written batch by batch as the database hands them over: memory
+ * stays flat however many rows there are, and a slow reader holds no database connection. The first batch
+ * is read before anything is sent, so a failure to read is still an ordinary error answer.
+ */
+async function streamedList(db: Database, userId: number, filters: TransactionFiltersInput) {
+  const batches = streamTransactions(db, userId, filters);
+  const first = await batches.next();
+  if (first.done) return '[]';
+  return Readable.from(
+    (async function* () {
+      yield `[${writeBatch(first.value)}`;
+      for await (const batch of batches) yield `,${writeBatch(batch)}`;
+      yield ']';
+    })(),
+  );
+}
+
 export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> = async (
   app,
   { pageLinks },
@@ -23,6 +50,10 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
   app.get(
     '/transactions/',
     {
+      config: {
+        // Every row the user has, without `limit`.
+        cost: (request) => ('limit' in (request.query as object) ? COSTS.read : COSTS.fullList),
+      },
       schema: {
         ...tags,
         operationId: 'listTransactions',
@@ -34,15 +65,17 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         querystring: transactionListQuery,
         response: {
           200: success(transactionList, 'The matching transactions, or one page of them'),
-          ...errorResponses(400, 401, 503),
+          ...errorResponses(400, 401, 429, 503),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { start, end, type, category, search, limit, offset = 0 } = request.query;
       const filters = { from: start, to: end, type, categoryId: category, search };
       if (limit === undefined) {
-        return (await listAllTransactions(app.db, request.userId, filters)).map(transactionJson);
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .send((await streamedList(app.db, request.userId, filters)) as never);
       }
       const page = await listTransactions(app.db, request.userId, {
         ...filters,
@@ -71,7 +104,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         body: transactionBody,
         response: {
           201: success(transactionResource, 'The new transaction'),
-          ...errorResponses(400, 401, 413, 415, 503),
+          ...errorResponses(400, 401, 403, 413, 415, 429, 503),
         },
       },
     },
@@ -90,7 +123,10 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         operationId: 'getTransaction',
         summary: 'Get a transaction',
         params: idParams,
-        response: { 200: success(transactionResource, 'The transaction'), ...errorResponses(401, 404, 503) },
+        response: {
+          200: success(transactionResource, 'The transaction'),
+          ...errorResponses(401, 404, 429, 503),
+        },
       },
     },
     async (request) => transactionJson(await getTransaction(app.db, request.userId, request.params)),
@@ -109,7 +145,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         body: transactionBody,
         response: {
           200: success(transactionResource, 'The transaction as it is now'),
-          ...errorResponses(400, 401, 404, 413, 415, 503),
+          ...errorResponses(400, 401, 403, 404, 413, 415, 429, 503),
         },
       },
     },
@@ -132,7 +168,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         body: transactionPatchBody,
         response: {
           200: success(transactionResource, 'The transaction as it is now'),
-          ...errorResponses(400, 401, 404, 413, 415, 503),
+          ...errorResponses(400, 401, 403, 404, 413, 415, 429, 503),
         },
       },
     },
@@ -151,7 +187,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         operationId: 'deleteTransaction',
         summary: 'Delete a transaction',
         params: idParams,
-        response: { 204: noContent, ...errorResponses(401, 404, 503) },
+        response: { 204: noContent, ...errorResponses(401, 403, 404, 429, 503) },
       },
     },
     async (request, reply) => {

@@ -73,10 +73,12 @@ describe('auth procedures', () => {
     });
   });
 
-  it('refresh gives a working access token', async () => {
-    const { access } = await jane.api.auth.refresh.mutate({ refresh: jane.tokens?.refresh ?? '' });
-    const fresh = testTrpcClient(server.url, { access, refresh: jane.tokens?.refresh ?? '' });
+  it('refresh gives a working access token and the next refresh token', async () => {
+    const pair = await jane.api.auth.refresh.mutate({ refresh: jane.tokens?.refresh ?? '' });
+    expect(pair.refresh).not.toBe(jane.tokens?.refresh);
+    const fresh = testTrpcClient(server.url, pair);
     expect((await fresh.api.auth.me.query()).username).toMatch(/^jane_/);
+    jane.use(pair);
   });
 });
 

@@ -1,5 +1,6 @@
 import { finsightTools, runTool, toolJsonSchema } from '@finsight/core';
 import { z } from 'zod';
+import { COSTS } from '../fairness/costs';
 import { protectedProcedure, router } from '../trpc';
 
 export const callToolInput = z.strictObject({
@@ -16,7 +17,9 @@ export const toolsRouter = router({
       inputSchema: toolJsonSchema(tool),
     })),
   ),
+  /** A mutation for the MCP host's sake, but it only reads: read-scope tokens may call it. */
   run: protectedProcedure
+    .meta({ readOnly: true, cost: COSTS.analysis })
     .input(callToolInput)
     .mutation(({ ctx, input }) => runTool(ctx.db, ctx.userId, input.name, input.arguments)),
 });

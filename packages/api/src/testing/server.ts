@@ -4,6 +4,7 @@ import { type BuildAppOptions, buildApp } from '../app';
 import { createTokenService, type TokenService } from '../auth/jwt';
 import type { RateLimiter } from '../auth/rate-limiter';
 import { loadEnv } from '../env';
+import type { Mail, Mailer } from '../mail/mailer';
 
 export { createTokenService };
 
@@ -16,6 +17,8 @@ export interface TestServer {
   database: TestDatabase;
   /** The server's own token service (to mount another endpoint on the same one). */
   tokens: TokenService;
+  /** Mails the server sent, newest last (unless it uses the real mailer). */
+  mails: Mail[];
   close(): Promise<void>;
 }
 
@@ -27,11 +30,28 @@ export async function startTestServer(
     logStream?: BuildAppOptions['logStream'];
     /** Serve this web build at / (the browser tests). */
     webDist?: string;
+    /** Send mail as configured (SMTP_URL) instead of keeping it in `mails`. */
+    useRealMailer?: boolean;
     onRoute?: BuildAppOptions['onRoute'];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
-  const env = loadEnv({ AUTH_RATE_LIMIT: 'off', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
+  const mails: Mail[] = [];
+  const outbox: Mailer = {
+    async send(mail) {
+      mails.push(mail);
+    },
+    close() {},
+  };
+  // Limits off unless a test turns them on: tests send requests faster than any person.
+  const env = loadEnv({
+    AUTH_RATE_LIMIT: 'off',
+    USER_RATE_LIMIT: 'off',
+    USER_CONCURRENCY: 'off',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...options.env,
+  });
   const tokens = createTokenService(TEST_JWT_SECRET);
   const app = await buildApp({
     db: database.db,
@@ -41,6 +61,7 @@ export async function startTestServer(
     authLimiter: options.authLimiter,
     logStream: options.logStream,
     webDist: options.webDist,
+    mailer: options.useRealMailer ? undefined : outbox,
     onRoute: options.onRoute,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -49,6 +70,7 @@ export async function startTestServer(
     app,
     database,
     tokens,
+    mails,
     async close() {
       await app.close();
       await database.close();
@@ -78,6 +100,7 @@ export async function restUser(url: string, name = 'user'): Promise<RestUser> {
   });
   if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
   const login = await call(url, 'POST', '/api/auth/login/', { email, password });
+  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
   const tokens = login.body as { access: string; refresh: string };
   return { id: (registered.body as { id: number }).id, email, password, ...tokens };
 }
@@ -114,4 +137,17 @@ export async function call(
     // not JSON: keep the text
   }
   return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/** The claims of one of our JWTs (no verification: for tests that need a token's session). */
+export function claimsOf(token: string): { sub: string; sid: number; gen?: number; exp: number } {
+  const payload = token.split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString());
+}
+
+/** An access token for the same user and session that expired an hour ago, as a client holds it after lunch. */
+export async function expiredAccess(access: string): Promise<string> {
+  const { sub, sid } = claimsOf(access);
+  const past = createTokenService(TEST_JWT_SECRET, () => Math.floor(Date.now() / 1000) - 3600);
+  return (await past.issuePair({ userId: Number(sub), sessionId: sid, generation: 0 })).access;
 }

@@ -23,9 +23,14 @@ export function testTrpcClient(url: string, initial: TestTokens | null = null) {
   return {
     api,
     async login(email: string, password: string) {
-      const { access, refresh, user } = await api.auth.login.mutate({ email, password });
-      tokens = { access, refresh };
-      return user;
+      const result = await api.auth.login.mutate({ email, password });
+      if (result.mfaRequired) throw new Error('this test user has 2FA on: use auth.loginWithCode');
+      tokens = { access: result.access, refresh: result.refresh };
+      return result.user;
+    },
+    /** Holds these tokens from now on (after a refresh or a second login step). */
+    use(next: TestTokens | null) {
+      tokens = next;
     },
     get tokens() {
       return tokens;

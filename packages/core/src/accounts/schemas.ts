@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../limits';
+import { timeZone } from '../validation/dates';
 import { passwordProblems } from './password-rules';
 
 export const PASSWORD_MAX_LENGTH = 256;
@@ -49,6 +50,8 @@ export const registerInput = z
     email,
     password,
     preferredCurrency: currencyCode.optional(),
+    /** The browser's zone at sign-up; UTC when not given (a REST client). */
+    timeZone: timeZone.optional(),
   })
   .superRefine((input, ctx) => {
     for (const message of passwordProblems(input.password, {
@@ -66,15 +69,56 @@ export const loginInput = z.strictObject({
 });
 export type LoginInput = z.input<typeof loginInput>;
 
+/** A partial update: only the fields given change. */
 export const updateProfileInput = z.strictObject({
-  preferredCurrency: currencyCode,
+  username: username.optional(),
+  preferredCurrency: currencyCode.optional(),
+  timeZone: timeZone.optional(),
 });
 export type UpdateProfileInput = z.input<typeof updateProfileInput>;
+
+/**
+ * A new password: the form-level rules run in the service, where the user's name and email are known (the
+ * web form runs `passwordProblems` with them as you type).
+ */
+export const changePasswordInput = z.strictObject({ oldPassword: password, newPassword: password });
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+
+export const passwordResetInput = z.strictObject({
+  email: z
+    .string({ error: 'This field is required.' })
+    .trim()
+    .toLowerCase()
+    .max(EMAIL_MAX_LENGTH, {
+      error: `Ensure this field has no more than ${EMAIL_MAX_LENGTH} characters.`,
+    }),
+});
+export type PasswordResetInput = z.input<typeof passwordResetInput>;
+
+export const passwordResetConfirmInput = z.strictObject({
+  token: z.string({ error: 'This field is required.' }).trim().min(1).max(200),
+  newPassword: password,
+});
+export type PasswordResetConfirmInput = z.input<typeof passwordResetConfirmInput>;
+
+export const deleteAccountInput = z.strictObject({ password });
+export type DeleteAccountInput = z.input<typeof deleteAccountInput>;
 
 export interface Profile {
   id: number;
   username: string;
   email: string;
   preferredCurrency: string;
+  /** IANA zone: what "today" and "this month" mean for the user. */
+  timeZone: string;
+  twoFactorEnabled: boolean;
   createdAt: string;
+}
+
+/** What a password reset request sends out, when the email belongs to an account. */
+export interface PasswordResetRequest {
+  email: string;
+  username: string;
+  /** The secret of the link: only its hash is stored, it works once, for 30 minutes. */
+  token: string;
 }

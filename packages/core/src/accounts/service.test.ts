@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { tableCounts } from '../testing/fixtures';
+import { currentMonth, todayIn } from '../validation/dates';
 import { authenticate, getProfile, INVALID_CREDENTIALS, register, updateProfile } from './service';
+import { monthOrCurrent, userToday } from './time-zone';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -19,6 +21,8 @@ describe('accounts', () => {
       username: 'jane',
       email: 'jane.doe@example.com',
       preferredCurrency: 'USD',
+      timeZone: 'UTC',
+      twoFactorEnabled: false,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(JSON.stringify(profile)).not.toContain('argon2');
@@ -134,6 +138,67 @@ describe('accounts', () => {
       code: 'NOT_FOUND',
     });
     await expect(updateProfile(database.db, row.id, { preferredCurrency: 'EURO' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+
+  it('changes the username, refusing one taken in any case, and keeps the rest', async () => {
+    const other = await register(database.db, {
+      username: 'Sam',
+      email: 'sam@example.com',
+      password: jane.password,
+    });
+    const [row] = await database.db.query.users.findMany({ where: (u, { eq }) => eq(u.username, 'jane') });
+    if (!row) throw new Error('jane is missing');
+    await expect(updateProfile(database.db, row.id, { username: 'SAM' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      fieldErrors: { username: ['A user with that username already exists.'] },
+    });
+    expect(await updateProfile(database.db, other.id, { username: 'samuel' })).toMatchObject({
+      username: 'samuel',
+      preferredCurrency: 'USD',
+    });
+    expect(await updateProfile(database.db, other.id, {})).toMatchObject({ username: 'samuel' });
+  });
+
+  it('keeps an IANA time zone per user: UTC unless given at sign-up, canonical names only', async () => {
+    const tokyo = await register(database.db, {
+      username: 'kenji',
+      email: 'kenji@example.com',
+      password: jane.password,
+      timeZone: 'asia/tokyo',
+    });
+    expect(tokyo.timeZone).toBe('Asia/Tokyo');
+    expect(await updateProfile(database.db, tokyo.id, { timeZone: 'America/New_York' })).toMatchObject({
+      timeZone: 'America/New_York',
+    });
+    for (const timeZone of ['Mars/Olympus', '+01:00', 'x'.repeat(65), '']) {
+      await expect(updateProfile(database.db, tokyo.id, { timeZone })).rejects.toMatchObject({
+        fieldErrors: { timeZone: [expect.stringContaining('IANA')] },
+      });
+    }
+  });
+});
+
+describe("the user's own calendar", () => {
+  it('puts "this month" where the user lives', async () => {
+    const late = new Date('2026-11-30T20:00:00Z');
+    expect(currentMonth(late, 'UTC')).toBe('2026-11');
+    expect(currentMonth(late, 'Asia/Tokyo')).toBe('2026-12');
+    expect(todayIn('America/Los_Angeles', new Date('2026-12-01T03:00:00Z'))).toBe('2026-11-30');
+    const tokyo = await register(database.db, {
+      username: 'yui',
+      email: 'yui@example.com',
+      password: jane.password,
+      timeZone: 'Pacific/Kiritimati',
+    });
+    // UTC+14: whatever the hour, its date is never behind UTC's.
+    expect((await userToday(database.db, tokyo.id)) >= todayIn('UTC')).toBe(true);
+    expect(await monthOrCurrent(database.db, tokyo.id, undefined)).toBe(
+      todayIn('Pacific/Kiritimati').slice(0, 7),
+    );
+    expect(await monthOrCurrent(database.db, tokyo.id, '2026-02')).toBe('2026-02');
+    await expect(monthOrCurrent(database.db, tokyo.id, '2026-13')).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
   });

@@ -1,16 +1,29 @@
-import { eq, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { isConstraintViolation, PG_UNIQUE_VIOLATION } from '../db/pg-error';
-import { users } from '../db/schema';
+import { passwordResets, sessions, users } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
 import { AppError, fieldError, notFound } from '../errors';
+import { revokeAllSessions } from '../sessions/service';
+import { deleteTransactionsInBulk } from '../summaries/service';
 import { parseInput } from '../validation/parse-input';
 import { isCommonPassword } from './common-passwords';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password-hash';
+import { passwordProblems } from './password-rules';
 import {
+  type ChangePasswordInput,
+  changePasswordInput,
+  type DeleteAccountInput,
+  deleteAccountInput,
   type LoginInput,
   loginInput,
+  type PasswordResetConfirmInput,
+  type PasswordResetInput,
+  type PasswordResetRequest,
   type Profile,
+  passwordResetConfirmInput,
+  passwordResetInput,
   type RegisterInput,
   registerInput,
   type UpdateProfileInput,
@@ -19,17 +32,37 @@ import {
 
 /** simplejwt's wording: one message for unknown email and wrong password alike. */
 export const INVALID_CREDENTIALS = 'No active account found with the given credentials';
+/** Django's wording for a wrong old password. */
+export const WRONG_OLD_PASSWORD = 'Your old password was entered incorrectly. Please enter it again.';
+export const INVALID_RESET_LINK = 'This reset link is invalid or has expired. Ask for a new one.';
+/** A reset link works for this long. */
+export const PASSWORD_RESET_MINUTES = 30;
 
 const profileColumns = {
   id: users.id,
   username: users.username,
   email: users.email,
   preferredCurrency: users.preferredCurrency,
+  timeZone: users.timeZone,
+  twoFactorEnabled: sql<boolean>`(${users.totpSecret} IS NOT NULL)`,
   createdAt: users.createdAt,
 };
 
 function toProfile(row: Profile): Profile {
   return { ...row, createdAt: isoTimestamp(row.createdAt) };
+}
+
+function usernameTaken(): AppError {
+  return new AppError('CONFLICT', 'A user with that username already exists.', {
+    username: ['A user with that username already exists.'],
+  });
+}
+
+/** The rules a new password must pass: the form's, and not one of the 30,000 most common. */
+function checkNewPassword(field: string, password: string, context: { username: string; email: string }) {
+  const problems = passwordProblems(password, context);
+  if (isCommonPassword(password)) problems.push('This password is too common.');
+  if (problems.length > 0) throw new AppError('BAD_REQUEST', problems[0] ?? '', { [field]: problems });
 }
 
 export async function register(db: Database, input: RegisterInput): Promise<Profile> {
@@ -45,6 +78,7 @@ export async function register(db: Database, input: RegisterInput): Promise<Prof
         email: data.email,
         passwordHash,
         preferredCurrency: data.preferredCurrency ?? 'USD',
+        timeZone: data.timeZone ?? 'UTC',
       })
       .returning(profileColumns);
     if (!row) throw new Error('insert returned no row');
@@ -55,11 +89,7 @@ export async function register(db: Database, input: RegisterInput): Promise<Prof
         email: ['A user with that email already exists.'],
       });
     }
-    if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'users_username_lower_key')) {
-      throw new AppError('CONFLICT', 'A user with that username already exists.', {
-        username: ['A user with that username already exists.'],
-      });
-    }
+    if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'users_username_lower_key')) throw usernameTaken();
     throw error;
   }
 }
@@ -92,17 +122,151 @@ export async function getProfile(db: Database, userId: number): Promise<Profile>
   return toProfile(row);
 }
 
+/** Changes the fields given (username, currency, time zone); none given answers the profile unchanged. */
 export async function updateProfile(
   db: Database,
   userId: number,
   input: UpdateProfileInput,
 ): Promise<Profile> {
   const data = parseInput(updateProfileInput, input);
+  if (Object.values(data).every((value) => value === undefined)) return getProfile(db, userId);
+  try {
+    const [row] = await db
+      .update(users)
+      .set({ ...data, updatedAt: sql`now()` })
+      .where(eq(users.id, userId))
+      .returning(profileColumns);
+    if (!row) throw notFound();
+    return toProfile(row);
+  } catch (error) {
+    if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'users_username_lower_key')) throw usernameTaken();
+    throw error;
+  }
+}
+
+async function credentials(db: Database, userId: number) {
   const [row] = await db
-    .update(users)
-    .set({ preferredCurrency: data.preferredCurrency, updatedAt: sql`now()` })
-    .where(eq(users.id, userId))
-    .returning(profileColumns);
+    .select({ username: users.username, email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!row) throw notFound();
-  return toProfile(row);
+  return row;
+}
+
+/**
+ * Changes the password after checking the old one. Every session of the user ends (the caller starts a
+ * fresh one for the current client); returns the ended sessions' ids.
+ */
+export async function changePassword(
+  db: Database,
+  userId: number,
+  input: ChangePasswordInput,
+): Promise<{ revokedSessionIds: number[] }> {
+  const data = parseInput(changePasswordInput, input);
+  const user = await credentials(db, userId);
+  if (!(await verifyPassword(user.passwordHash, data.oldPassword))) {
+    throw fieldError('oldPassword', WRONG_OLD_PASSWORD);
+  }
+  checkNewPassword('newPassword', data.newPassword, user);
+  const passwordHash = await hashPassword(data.newPassword);
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
+    return { revokedSessionIds: await revokeAllSessions(tx, userId) };
+  });
+}
+
+function hashResetToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Starts a password reset: for an email that belongs to an account, a single-use token valid for 30
+ * minutes (only its hash is kept), to be mailed by the caller; null otherwise. Callers must answer the
+ * same either way, and in the same time, so nobody learns which emails have accounts.
+ */
+export async function requestPasswordReset(
+  db: Database,
+  input: PasswordResetInput,
+): Promise<PasswordResetRequest | null> {
+  const { email } = parseInput(passwordResetInput, input);
+  const [user] = await db
+    .select({ id: users.id, email: users.email, username: users.username })
+    .from(users)
+    .where(eq(users.email, email));
+  if (!user) return null;
+  const token = randomBytes(32).toString('base64url');
+  await db.insert(passwordResets).values({
+    userId: user.id,
+    tokenHash: hashResetToken(token),
+    expiresAt: sql`now() + make_interval(mins => ${PASSWORD_RESET_MINUTES})`,
+  });
+  return { email: user.email, username: user.username, token };
+}
+
+/**
+ * Sets a new password with a reset token. The token and every other outstanding one of the user stop
+ * working, and every session ends. Returns the user and the ended sessions.
+ */
+export async function confirmPasswordReset(
+  db: Database,
+  input: PasswordResetConfirmInput,
+): Promise<{ userId: number; revokedSessionIds: number[] }> {
+  const data = parseInput(passwordResetConfirmInput, input);
+  const [reset] = await db
+    .select({ userId: passwordResets.userId, username: users.username, email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashResetToken(data.token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, sql`now()`),
+      ),
+    );
+  if (!reset) throw fieldError('token', INVALID_RESET_LINK);
+  checkNewPassword('newPassword', data.newPassword, reset);
+  const passwordHash = await hashPassword(data.newPassword);
+  return db.transaction(async (tx) => {
+    // Taking the token is the first write: of two requests racing with one link, only one gets here.
+    const taken = await tx
+      .update(passwordResets)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(passwordResets.tokenHash, hashResetToken(data.token)), isNull(passwordResets.usedAt)))
+      .returning({ id: passwordResets.id });
+    if (taken.length === 0) throw fieldError('token', INVALID_RESET_LINK);
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, reset.userId));
+    return { userId: reset.userId, revokedSessionIds: await revokeAllSessions(tx, reset.userId) };
+  });
+}
+
+/** Refuses (a field error on `password`) unless `password` is the user's. */
+export async function checkPassword(db: Database, userId: number, password: string): Promise<void> {
+  const user = await credentials(db, userId);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw fieldError('password', 'Your password was entered incorrectly. Please enter it again.');
+  }
+}
+
+/**
+ * Deletes the account and everything in it, after checking the password. Returns the sessions that ended
+ * with it, so the caller can refuse their tokens at once.
+ */
+export async function deleteAccount(
+  db: Database,
+  userId: number,
+  input: DeleteAccountInput,
+): Promise<{ revokedSessionIds: number[] }> {
+  const data = parseInput(deleteAccountInput, input);
+  await checkPassword(db, userId, data.password);
+  return db.transaction(async (tx) => {
+    const ended = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+    // The transactions go first, in bulk: cascading from the user would maintain summaries row by row.
+    await deleteTransactionsInBulk(tx, userId);
+    await tx.delete(users).where(eq(users.id, userId));
+    return { revokedSessionIds: ended.map((row) => row.id) };
+  });
 }

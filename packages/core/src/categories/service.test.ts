@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../accounts/schemas';
+import { QUOTAS } from '../limits';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser, tableCounts } from '../testing/fixtures';
 import { createTransaction } from '../transactions/service';
@@ -108,5 +110,49 @@ describe('categories', () => {
     expect(await tableCounts(db)).toEqual(before);
     expect(await getCategory(db, bob.id, { id: bobs.id })).toMatchObject({ name: 'Rent' });
     expect((await listCategories(db, alice.id)).map((c) => c.id)).not.toContain(bobs.id);
+  });
+
+  it('treats names that look the same as the same: full-width letters, invisible characters', async () => {
+    const db = database.db;
+    const carol = await createUser(db, 'carol');
+    const food = await createCategory(db, carol.id, { name: 'Food' });
+    for (const lookalike of ['Ｆｏｏｄ', 'Fo\u200bod', '\ufeffFOOD', 'Fo\u00adod']) {
+      await expect(createCategory(db, carol.id, { name: lookalike })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        fieldErrors: { name: [expect.stringContaining('already have a category')] },
+      });
+    }
+    // Stored as it is compared: the full-width name becomes plain letters.
+    expect((await createCategory(db, carol.id, { name: 'Ｒｅｎｔ' })).name).toBe('Rent');
+    // An emoji keeps the joiner its sequence needs.
+    expect((await createCategory(db, carol.id, { name: '👨‍👩‍👧 Family' })).name).toBe('👨‍👩‍👧 Family');
+    expect(await getCategory(db, carol.id, { id: food.id })).toMatchObject({ name: 'Food' });
+  });
+
+  it('refuses text the database cannot store, naming the field, and writes nothing', async () => {
+    const db = database.db;
+    const before = await tableCounts(db);
+    await expect(createCategory(db, alice.id, { name: 'Fo\u0000od' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { name: ['Null characters are not allowed.'] },
+    });
+    await expect(createCategory(db, alice.id, { name: 'Half \ud83d' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { name: [expect.stringContaining('unpaired surrogate')] },
+    });
+    expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it(`allows at most ${QUOTAS.categories} categories per user`, async () => {
+    const db = database.db;
+    const dave = await createUser(db, 'dave');
+    await db.execute(sql`INSERT INTO categories (user_id, name)
+      SELECT ${dave.id}, 'Category ' || n FROM generate_series(1, ${QUOTAS.categories - 1}) AS n`);
+    await createCategory(db, dave.id, { name: 'The last one' });
+    await expect(createCategory(db, dave.id, { name: 'One too many' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('the most an account can have'),
+    });
+    expect(await listCategories(db, dave.id)).toHaveLength(QUOTAS.categories);
   });
 });

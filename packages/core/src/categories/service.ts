@@ -9,6 +9,7 @@ import {
 import { categories, transactions } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
 import { AppError, notFound } from '../errors';
+import { QUOTAS } from '../limits';
 import { type ByIdInput, byIdInput } from '../validation/ids';
 import { parseInput } from '../validation/parse-input';
 import {
@@ -61,6 +62,13 @@ export async function createCategory(
   input: CreateCategoryInput,
 ): Promise<Category> {
   const data = parseInput(createCategoryInput, input);
+  const [existing] = await db.select({ n: count() }).from(categories).where(eq(categories.userId, userId));
+  if ((existing?.n ?? 0) >= QUOTAS.categories) {
+    throw new AppError(
+      'CONFLICT',
+      `You have ${QUOTAS.categories.toLocaleString('en-US')} categories, the most an account can have. Delete or merge one first.`,
+    );
+  }
   try {
     const [row] = await db.insert(categories).values({ userId, name: data.name }).returning(columns);
     if (!row) throw new Error('insert returned no row');

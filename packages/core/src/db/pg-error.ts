@@ -67,3 +67,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A write for a user that no longer exists (deleted while one of their tokens was still in use): the
+ * foreign key from the user's row refuses it. Callers answer as for a token that is no longer valid.
+ */
+export function isUnknownUser(error: unknown): boolean {
+  const info = pgErrorInfo(error);
+  return info?.code === PG_FOREIGN_KEY_VIOLATION && /_user_id_users_id_fk$/.test(info.constraint ?? '');
+}
+
+/** simplejwt's wording for a token whose user is gone. */
+export const USER_NOT_FOUND = 'User not found';

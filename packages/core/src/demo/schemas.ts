@@ -5,3 +5,11 @@ export const loadDemoDataInput = z.strictObject({
   seed: z.number().int().default(42),
 });
 export type LoadDemoDataInput = z.input<typeof loadDemoDataInput>;
+
+export const resetAccountDataInput = z.strictObject({
+  password: z
+    .string({ error: 'This field is required.' })
+    .min(1, { error: 'This field may not be blank.' })
+    .max(256),
+});
+export type ResetAccountDataInput = z.input<typeof resetAccountDataInput>;

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCategory } from '../categories/service';
+import { userToday } from '../accounts/time-zone';
+import { createCategory, listCategories } from '../categories/service';
+import { createDatabase } from '../db/client';
 import { getAnomalies } from '../insights/anomalies';
 import { findSummaryDrift } from '../summaries/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { onPostgresServer } from '../testing/env';
 import { createUser } from '../testing/fixtures';
-import { listTransactions } from '../transactions/service';
+import { createTransaction, listTransactions } from '../transactions/service';
 import { currentMonth } from '../validation/dates';
 import { generateHousehold } from './generator';
-import { loadDemoData } from './service';
+import { loadDemoData, removeDemoData, resetAccountData } from './service';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -60,5 +63,82 @@ describe('demo data', () => {
     const user = await createUser(database.db, 'busy');
     await loadDemoData(database.db, user.id, { months: 2 });
     await expect(loadDemoData(database.db, user.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('removes what the demo loaded and keeps what the user entered, summaries exact', async () => {
+    const user = await createUser(database.db, 'tryout');
+    const mine = await createCategory(database.db, user.id, { name: 'Piano lessons' });
+    await loadDemoData(database.db, user.id, { months: 3 });
+    const groceries = (await listCategories(database.db, user.id)).find((c) => c.name === 'Groceries');
+    if (!groceries) throw new Error('demo categories missing');
+    const kept = [
+      await createTransaction(database.db, user.id, {
+        categoryId: mine.id,
+        type: 'EXPENSE',
+        amount: '40.00',
+        date: '2026-10-04',
+      }),
+      // The user's own row in a category the demo created: that category stays too.
+      await createTransaction(database.db, user.id, {
+        categoryId: groceries.id,
+        type: 'EXPENSE',
+        amount: '7.25',
+        date: '2026-10-05',
+      }),
+    ];
+    const removed = await removeDemoData(database.db, user.id);
+    expect(removed.transactions).toBeGreaterThan(50);
+    const left = await listTransactions(database.db, user.id, { includeTotal: true });
+    expect(left.items.map((t) => t.id).sort()).toEqual(kept.map((t) => t.id).sort());
+    expect((await listCategories(database.db, user.id)).map((c) => c.name)).toEqual([
+      'Groceries',
+      'Piano lessons',
+    ]);
+    expect(await findSummaryDrift(database.db, user.id)).toEqual([]);
+    expect(left.total).toBe(2);
+  });
+
+  it('resets an account to empty, keeping the login, and touches nobody else', async () => {
+    const user = await createUser(database.db, 'fresh-start');
+    const bystander = await createUser(database.db, 'bystander');
+    await loadDemoData(database.db, user.id, { months: 2 });
+    await loadDemoData(database.db, bystander.id, { months: 2 });
+    const before = await listTransactions(database.db, bystander.id, { includeTotal: true });
+    await expect(resetAccountData(database.db, user.id, { password: 'not it' })).rejects.toMatchObject({
+      fieldErrors: { password: expect.any(Array) },
+    });
+    const result = await resetAccountData(database.db, user.id, { password: 'correct horse battery' });
+    expect(result.categories).toBeGreaterThan(5);
+    expect((await listTransactions(database.db, user.id, { includeTotal: true })).total).toBe(0);
+    expect(await listCategories(database.db, user.id)).toEqual([]);
+    expect(await findSummaryDrift(database.db)).toEqual([]);
+    expect((await listTransactions(database.db, bystander.id, { includeTotal: true })).total).toBe(
+      before.total,
+    );
+    // The account is usable again: demo data loads into it afresh.
+    expect((await loadDemoData(database.db, user.id, { months: 1 })).transactions).toBeGreaterThan(0);
+  });
+});
+
+describe.runIf(onPostgresServer('loading demo data concurrently'))('demo data under concurrent loads', () => {
+  it('loads once when eight loads of one account race', async () => {
+    const user = await createUser(database.db, 'racer');
+    const pools = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        createDatabase({ url: database.url, migrate: false, maxConnections: 1 }),
+      ),
+    );
+    try {
+      const results = await Promise.allSettled(pools.map((pool) => loadDemoData(pool.db, user.id)));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'CONFLICT' });
+      }
+      const single = generateHousehold({ today: await userToday(database.db, user.id) }).length;
+      expect((await listTransactions(database.db, user.id, { includeTotal: true })).total).toBe(single);
+      expect(await findSummaryDrift(database.db, user.id)).toEqual([]);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.close()));
+    }
   });
 });

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { monthOrCurrent } from '../accounts/time-zone';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/rows';
-import { currentMonth, monthRange } from '../validation/dates';
+import { monthRange } from '../validation/dates';
 import { fromCents, toCents } from '../validation/money';
-import { parseInput } from '../validation/parse-input';
 import { MAD_TO_SIGMA, median, medianAbsoluteDeviation } from './robust-stats';
-import { type Anomaly, type AnomalyReport, monthArgument } from './schemas';
+import type { Anomaly, AnomalyReport } from './schemas';
 
 /**
  * get_anomalies(user_id, month): unusual spending in a month, judged against the user's own trailing
@@ -68,12 +68,8 @@ interface CategoryHistory {
 const ratio = (observed: number, baseline: number) => (observed / baseline).toFixed(1);
 const percent = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
 
-export async function getAnomalies(
-  db: Database,
-  userId: number,
-  monthArg: string = currentMonth(),
-): Promise<AnomalyReport> {
-  const month = parseInput(monthArgument, monthArg);
+export async function getAnomalies(db: Database, userId: number, monthArg?: string): Promise<AnomalyReport> {
+  const month = await monthOrCurrent(db, userId, monthArg);
   const target = monthRange(month);
   const historyStart = monthRange(month, -HISTORY_MONTHS);
   const targetIndex = target.year * 12 + target.month - 1;

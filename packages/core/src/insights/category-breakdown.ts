@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
+import { monthOrCurrent } from '../accounts/time-zone';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/rows';
-import { currentMonth, monthRange } from '../validation/dates';
-import { parseInput } from '../validation/parse-input';
-import { type CategoryBreakdown, type CategoryShare, monthArgument } from './schemas';
+import { monthRange } from '../validation/dates';
+import type { CategoryBreakdown, CategoryShare } from './schemas';
 
 /** get_category_breakdown(user_id, month): expenses per category with each one's share, largest first. */
 export async function getCategoryBreakdown(
   db: Database,
   userId: number,
-  monthArg: string = currentMonth(),
+  monthArg?: string,
 ): Promise<CategoryBreakdown> {
-  const month = parseInput(monthArgument, monthArg);
+  const month = await monthOrCurrent(db, userId, monthArg);
   const { start, end } = monthRange(month);
   const result = await db.execute(sql`
     SELECT c.id AS "categoryId",

@@ -1,17 +1,16 @@
+import { monthOrCurrent } from '../accounts/time-zone';
 import type { Database } from '../db/client';
 import { getMonthlySummary } from '../summaries/service';
-import { currentMonth } from '../validation/dates';
 import { toCents } from '../validation/money';
-import { parseInput } from '../validation/parse-input';
-import { type IncomeVsExpense, monthArgument } from './schemas';
+import type { IncomeVsExpense } from './schemas';
 
 /** get_income_vs_expense(user_id, month): read from the stored monthly summary, not recomputed. */
 export async function getIncomeVsExpense(
   db: Database,
   userId: number,
-  month: string = currentMonth(),
+  month?: string,
 ): Promise<IncomeVsExpense> {
-  const summary = await getMonthlySummary(db, userId, { month: parseInput(monthArgument, month) });
+  const summary = await getMonthlySummary(db, userId, { month: await monthOrCurrent(db, userId, month) });
   const income = toCents(summary.totalIncome);
   return {
     month: summary.month,

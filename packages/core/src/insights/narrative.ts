@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
+import { monthOrCurrent } from '../accounts/time-zone';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { notFound } from '../errors';
 import { getMonthlyTrend } from '../summaries/service';
-import { currentMonth, monthRange } from '../validation/dates';
+import { monthRange } from '../validation/dates';
 import { fromCents, toCents } from '../validation/money';
-import { parseInput } from '../validation/parse-input';
 import { getAnomalies } from './anomalies';
 import { getCategoryBreakdown } from './category-breakdown';
 import { getIncomeVsExpense } from './income-vs-expense';
-import { type MonthNarrative, monthArgument } from './schemas';
+import type { MonthNarrative } from './schemas';
 
 const TOP_CATEGORIES = 3;
 const RECENT_MONTHS = 3;
@@ -22,9 +22,9 @@ const RECENT_MONTHS = 3;
 export async function summarizeMonth(
   db: Database,
   userId: number,
-  monthArg: string = currentMonth(),
+  monthArg?: string,
 ): Promise<MonthNarrative> {
-  const month = parseInput(monthArgument, monthArg);
+  const month = await monthOrCurrent(db, userId, monthArg);
   const [user] = await db
     .select({ currency: users.preferredCurrency })
     .from(users)

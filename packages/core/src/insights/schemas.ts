@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkDateOrder, isoDate, isoMonth } from '../validation/dates';
+import { checkDateOrder, isoDate } from '../validation/dates';
 
 export const GET_TRANSACTIONS_DEFAULT_LIMIT = 200;
 export const GET_TRANSACTIONS_MAX_LIMIT = 1000;
@@ -13,9 +13,6 @@ export const dateRangeInput = z
   })
   .superRefine(checkDateOrder('from', 'to'));
 export type DateRangeInput = z.input<typeof dateRangeInput>;
-
-/** A month argument on its own ("2026-11"), as the documented service functions take it. */
-export const monthArgument = isoMonth;
 
 export interface InsightTransaction {
   id: number;

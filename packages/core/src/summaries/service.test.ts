@@ -5,7 +5,13 @@ import { createCategory } from '../categories/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
 import { createTransaction, deleteTransaction, updateTransaction } from '../transactions/service';
-import { findSummaryDrift, getMonthlySummary, getMonthlyTrend, rebuildSummaries } from './service';
+import {
+  deleteTransactionsInBulk,
+  findSummaryDrift,
+  getMonthlySummary,
+  getMonthlyTrend,
+  rebuildSummaries,
+} from './service';
 
 let database: TestDatabase;
 let user: Profile;
@@ -178,6 +184,52 @@ describe('getMonthlyTrend', () => {
     });
     await expect(getMonthlyTrend(database.db, user.id, { months: 0 })).rejects.toMatchObject({
       fieldErrors: { months: [expect.any(String)] },
+    });
+  });
+});
+
+describe('bulk deletes', () => {
+  it('keep the summaries exact without maintaining them row by row, and leave other users alone', async () => {
+    const db = database.db;
+    const busy = await createUser(db, 'busy');
+    const pay = (await createCategory(db, busy.id, { name: 'Pay' })).id;
+    await db.execute(sql`INSERT INTO transactions (user_id, category_id, type, amount, date, demo)
+      SELECT ${busy.id}, ${pay}, CASE WHEN n % 3 = 0 THEN 'INCOME' ELSE 'EXPENSE' END::transaction_type,
+             (n % 40 + 1)::numeric, date '2025-01-01' + n, n % 2 = 0
+        FROM generate_series(1, 600) AS n`);
+    const othersBefore = await findSummaryDrift(db, other.id);
+    expect(await deleteTransactionsInBulk(db, busy.id, sql`demo`)).toBe(300);
+    expect(await findSummaryDrift(db, busy.id)).toEqual([]);
+    expect(await deleteTransactionsInBulk(db, busy.id)).toBe(300);
+    expect(await findSummaryDrift(db)).toEqual([]);
+    expect(await findSummaryDrift(db, other.id)).toEqual(othersBefore);
+    expect(
+      (await getMonthlyTrend(db, busy.id, { endMonth: '2026-08', months: 24 })).every(
+        (m) => m.expense === '0.00',
+      ),
+    ).toBe(true);
+  });
+
+  it('are the only deletes the trigger skips: a plain delete of the same rows is still maintained', async () => {
+    const db = database.db;
+    const plain = await createUser(db, 'plain');
+    const pay = (await createCategory(db, plain.id, { name: 'Pay' })).id;
+    await createTransaction(db, plain.id, {
+      categoryId: pay,
+      type: 'INCOME',
+      amount: '10.00',
+      date: '2026-03-03',
+    });
+    await createTransaction(db, plain.id, {
+      categoryId: pay,
+      type: 'INCOME',
+      amount: '5.00',
+      date: '2026-03-04',
+    });
+    await db.execute(sql`DELETE FROM transactions WHERE user_id = ${plain.id} AND amount = 10`);
+    expect(await getMonthlySummary(db, plain.id, { month: '2026-03' })).toMatchObject({
+      totalIncome: '5.00',
+      transactionCount: 1,
     });
   });
 });

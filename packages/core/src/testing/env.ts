@@ -9,3 +9,15 @@ const testEnv = z.object({
 });
 
 export const env = testEnv.parse(process.env);
+
+/**
+ * Whether a test that needs real concurrent connections can run: on PGlite (one connection, one query at a
+ * time) a race can never happen, so such a test could not fail there. Says so when it cannot.
+ */
+export function onPostgresServer(what: string): boolean {
+  if (env.TEST_DATABASE_URL) return true;
+  console.info(
+    `Skipped on PGlite: ${what} needs the PostgreSQL server (TEST_DATABASE_URL), where requests can race.`,
+  );
+  return false;
+}

@@ -37,3 +37,8 @@ export async function tableCounts(db: Database): Promise<TableCounts> {
   if (!row) throw new Error('count query returned nothing');
   return row;
 }
+
+/** Deletes a user's row directly, as an operator in psql would: no service, no revocation. */
+export async function deleteUserRow(db: Database, userId: number): Promise<void> {
+  await db.execute(sql`DELETE FROM users WHERE id = ${userId}`);
+}

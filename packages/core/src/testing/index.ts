@@ -2,4 +2,5 @@
 
 export { seededRandom } from '../demo/seeded-random';
 export { createTestDatabase, type TestDatabase } from './db';
-export { createUser, type TableCounts, tableCounts } from './fixtures';
+export { onPostgresServer } from './env';
+export { createUser, deleteUserRow, type TableCounts, tableCounts } from './fixtures';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../accounts/schemas';
 import { createCategory } from '../categories/service';
@@ -7,8 +8,9 @@ import {
   createTransaction,
   deleteTransaction,
   getTransaction,
-  listAllTransactions,
   listTransactions,
+  STREAM_BATCH_SIZE,
+  streamTransactions,
   updateTransaction,
 } from './service';
 
@@ -324,7 +326,7 @@ describe('listing', () => {
       fieldErrors: { from: ['Must be on or before "to".'], to: ['Must be on or after "from".'] },
     });
     await expect(
-      listAllTransactions(db, carol.id, { from: '2026-03-01', to: '2026-01-01' }),
+      streamTransactions(db, carol.id, { from: '2026-03-01', to: '2026-01-01' }).next(),
     ).rejects.toMatchObject({
       fieldErrors: { to: ['Must be on or after "from".'] },
     });
@@ -384,5 +386,48 @@ describe('the statements behind a list page', () => {
     } finally {
       await counted.close();
     }
+  });
+});
+
+describe('streaming a whole list', () => {
+  it(`gives every matching row once, in list order, across batches of ${STREAM_BATCH_SIZE}`, async () => {
+    const db = database.db;
+    const dana = await createUser(db, 'dana');
+    const groceries = await createCategory(db, dana.id, { name: 'Groceries' });
+    // Many rows share a date, so the batches must break ties by id.
+    await db.execute(sql`INSERT INTO transactions (user_id, category_id, type, amount, date, note)
+      SELECT ${dana.id}, ${groceries.id}, CASE WHEN n % 5 = 0 THEN 'INCOME' ELSE 'EXPENSE' END::transaction_type,
+             (n % 90 + 1)::numeric, date '2026-01-01' + (n / 200), 'row ' || n
+        FROM generate_series(1, ${2 * STREAM_BATCH_SIZE + 345}) AS n`);
+    const batches: number[] = [];
+    const streamed: number[] = [];
+    for await (const batch of streamTransactions(db, dana.id)) {
+      batches.push(batch.length);
+      streamed.push(...batch.map((t) => t.id));
+    }
+    expect(batches).toEqual([STREAM_BATCH_SIZE, STREAM_BATCH_SIZE, 345]);
+    const paged: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listTransactions(db, dana.id, { limit: 200, cursor });
+      paged.push(...page.items.map((t) => t.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(streamed).toEqual(paged);
+
+    const incomeStream: number[] = [];
+    for await (const batch of streamTransactions(db, dana.id, { type: 'INCOME', from: '2026-01-03' })) {
+      incomeStream.push(...batch.map((t) => t.id));
+    }
+    const income = await listTransactions(db, dana.id, {
+      type: 'INCOME',
+      from: '2026-01-03',
+      includeTotal: true,
+    });
+    expect(incomeStream).toHaveLength(income.total ?? -1);
+    expect(incomeStream.slice(0, income.items.length)).toEqual(income.items.map((t) => t.id));
+    expect(await streamTransactions(db, alice.id, { search: 'no such note anywhere' }).next()).toMatchObject({
+      done: true,
+    });
   });
 });

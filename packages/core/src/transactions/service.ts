@@ -19,7 +19,6 @@ import {
   updateTransactionInput,
 } from './schemas';
 import {
-  allStatement,
   byIdStatement,
   countStatement,
   filtersGiven,
@@ -49,17 +48,40 @@ function unknownCategory(categoryId: number) {
   return fieldError('categoryId', `Invalid pk "${categoryId}" - object does not exist.`);
 }
 
+/** Rows per statement when a whole list is streamed. */
+export const STREAM_BATCH_SIZE = 1000;
+
 /**
  * Every matching transaction in list order, unpaginated — what a client of the documented framework gets
- * from the plain list endpoint. Prefer `listTransactions` pages for anything interactive.
+ * from the plain list endpoint — read in batches of `STREAM_BATCH_SIZE`, each one short keyset statement
+ * on the list's index. Memory stays flat however long the list is, and no connection is held while a slow
+ * client reads: other requests run between the batches. (A row the user edits while their own list streams
+ * may show in its old or its new place, as with any paginated read.)
  */
-export async function listAllTransactions(
+export async function* streamTransactions(
   db: Database,
   userId: number,
   input: TransactionFiltersInput = {},
-): Promise<Transaction[]> {
+): AsyncGenerator<Transaction[]> {
   const data = parseInput(transactionFilters, input);
-  return allStatement(db, filtersGiven(data)).execute(filterValues(userId, data));
+  const given = filtersGiven(data);
+  const values = filterValues(userId, data);
+  let after: { date: string; id: number } | undefined;
+  for (;;) {
+    const rows = await pageStatement(db, { given, after: after !== undefined, withTotal: false }).execute({
+      ...values,
+      afterDate: after?.date,
+      afterId: after?.id,
+      limit: STREAM_BATCH_SIZE,
+      offset: 0,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < STREAM_BATCH_SIZE) return;
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    after = { date: last.date, id: last.id };
+  }
 }
 
 export async function listTransactions(

@@ -103,16 +103,6 @@ export function pageStatement(db: Database, { given, after, withTotal }: PageSha
   });
 }
 
-/** Every matching transaction in list order, unpaginated. */
-export function allStatement(db: Database, given: FilterName[]) {
-  return preparedSql<Transaction>(
-    db,
-    `transactions_all:${given}`,
-    () =>
-      sql`SELECT ${TRANSACTION_COLUMNS} FROM transactions t ${WITH_CATEGORY} ${whereUser(given)} ${NEWEST_FIRST}`,
-  );
-}
-
 /** How many transactions match; unfiltered, from the stored monthly counts. */
 export function countStatement(db: Database, given: FilterName[]) {
   return preparedSql<{ value: number }>(db, `transactions_count:${given}`, () =>

@@ -70,10 +70,51 @@ export function formatMonth(year: number, month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
-/** The current month in UTC, the default wherever a month is optional. */
-export function currentMonth(now: Date = new Date()): string {
-  return formatMonth(now.getUTCFullYear(), now.getUTCMonth() + 1);
+/** A formatter per zone: building one is far slower than using it. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date "YYYY-MM-DD" in an IANA time zone (UTC by default) at `now`. */
+export function todayIn(timeZone = 'UTC', now: Date = new Date()): string {
+  let format = dayFormatters.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/**
+ * The current month "YYYY-MM" in an IANA time zone (UTC by default). Wherever a month is optional it means
+ * the user's current month, in their own zone: near midnight on the last day, Tokyo is a month ahead of UTC.
+ */
+export function currentMonth(now: Date = new Date(), timeZone = 'UTC'): string {
+  return todayIn(timeZone, now).slice(0, 7);
+}
+
+/**
+ * An IANA time zone name as the runtime knows it ("Europe/Berlin", "UTC"), written in its canonical case.
+ * Offsets like "+01:00" are refused: they do not follow daylight saving time.
+ */
+export const timeZone = z
+  .string({ error: 'This field is required.' })
+  .trim()
+  .max(64, { error: 'Enter a valid IANA time zone, e.g. Europe/Berlin or UTC.' })
+  .transform((value, ctx) => {
+    try {
+      if (!/^[A-Za-z][\w+/-]*$/.test(value)) throw new RangeError(value);
+      return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'Enter a valid IANA time zone, e.g. Europe/Berlin or UTC.' });
+      return z.NEVER;
+    }
+  })
+  .meta({ description: 'IANA time zone', examples: ['Europe/Berlin'] });
 
 /**
  * A check for an object with a date range: its first day must not come after its last. Both fields are

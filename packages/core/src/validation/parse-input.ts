@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, type FieldErrors, NON_FIELD_ERRORS } from '../errors';
+import { unstorableText } from './text';
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -17,12 +18,17 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
  * tool, a script), and report problems as a BAD_REQUEST with field paths.
  */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const badText = unstorableText(input);
+  if (badText) throw invalid(badText);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fieldErrors = fieldErrorsOf(result.error);
+  throw invalid(fieldErrorsOf(result.error));
+}
+
+function invalid(fieldErrors: FieldErrors): AppError {
   const first = Object.entries(fieldErrors)[0];
   const message = first
     ? `${first[0] === NON_FIELD_ERRORS ? 'Input' : first[0]}: ${first[1][0]}`
     : 'Invalid input.';
-  throw new AppError('BAD_REQUEST', message, fieldErrors);
+  return new AppError('BAD_REQUEST', message, fieldErrors);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { CATEGORY_NAME_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
@@ -12,6 +12,8 @@ export const categories = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: varchar({ length: CATEGORY_NAME_MAX_LENGTH }).notNull(),
+    // Made by "Load demo data", so "Remove demo data" can take exactly these away again.
+    demo: boolean().notNull().default(false),
     createdAt: utcTimestamp().notNull().defaultNow(),
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },

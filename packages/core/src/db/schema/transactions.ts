@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, numeric, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+} from 'drizzle-orm/pg-core';
 import { NOTE_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { categories } from './categories';
@@ -19,6 +30,8 @@ export const transactions = pgTable(
     amount: numeric({ precision: 14, scale: 2 }).notNull(),
     date: date({ mode: 'string' }).notNull(),
     note: text().notNull().default(''),
+    // Made by "Load demo data", so "Remove demo data" can take exactly these away again.
+    demo: boolean().notNull().default(false),
     createdAt: utcTimestamp().notNull().defaultNow(),
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },

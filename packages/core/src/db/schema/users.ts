@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { char, check, integer, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../limits';
+import { bigint, char, check, integer, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { EMAIL_MAX_LENGTH, TIME_ZONE_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 
 export const users = pgTable(
@@ -12,6 +12,13 @@ export const users = pgTable(
     email: varchar({ length: EMAIL_MAX_LENGTH }).notNull(),
     passwordHash: text().notNull(),
     preferredCurrency: char({ length: 3 }).notNull().default('USD'),
+    // An IANA zone: it decides what "this month" and "today" mean for the user everywhere.
+    timeZone: varchar({ length: TIME_ZONE_MAX_LENGTH }).notNull().default('UTC'),
+    // TOTP: the confirmed secret (2FA is on when set), one waiting for its first code, and the last time
+    // step a code was accepted for, so no code works twice.
+    totpSecret: text(),
+    totpPendingSecret: text(),
+    totpLastStep: bigint({ mode: 'number' }),
     createdAt: utcTimestamp().notNull().defaultNow(),
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },

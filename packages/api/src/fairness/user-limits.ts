@@ -1,0 +1,45 @@
+import { RateLimitedError } from '../auth/auth-throttle';
+import type { RateLimiter } from '../auth/rate-limiter';
+import type { ConcurrencyGate } from './concurrency-gate';
+import type { Cost } from './costs';
+
+export const TOO_MANY_AT_ONCE =
+  'Too many of your requests are running at once. Expected available in 1 second.';
+
+const nothingHeld = () => {};
+
+/**
+ * Keeps one user from slowing everyone else down: each request is charged its cost against the user's
+ * read and write budgets (429 with Retry-After beyond them), then takes one of the user's few concurrent
+ * slots (waiting briefly for one, 429 if none frees up).
+ */
+export function createUserLimits(options: {
+  reads: RateLimiter;
+  writes: RateLimiter;
+  gate: ConcurrencyGate | null;
+}) {
+  const { reads, writes, gate } = options;
+  return {
+    /** Admits one request of the user; resolves with the release of its slot, to call when it is over. */
+    async admit(userId: number, cost: Cost): Promise<() => void> {
+      const key = `u:${userId}`;
+      if (cost.read > 0) {
+        const decision = await reads.consume(key, cost.read);
+        if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
+      }
+      if (cost.write > 0) {
+        const decision = await writes.consume(key, cost.write);
+        if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
+      }
+      if (!gate) return nothingHeld;
+      const release = await gate.acquire(userId);
+      if (!release) throw new RateLimitedError(1, TOO_MANY_AT_ONCE);
+      return release;
+    },
+    async close() {
+      await Promise.all([reads.close(), writes.close()]);
+    },
+  };
+}
+
+export type UserLimits = ReturnType<typeof createUserLimits>;
