@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type RestUser, restUser, startTestServer, type TestServer } from '@finsight/api/testing';
+import { call, type RestUser, restUser, startTestServer, type TestServer } from '@finsight/api/testing';
 import { loadDemoData } from '@finsight/core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -49,6 +49,19 @@ describe('the MCP server over stdio', () => {
   it('logs in with a user’s credentials and answers for that user only', async () => {
     const client = await stdioClient({ FINSIGHT_EMAIL: alice.email, FINSIGHT_PASSWORD: alice.password });
     expect((await client.listTools()).tools).toHaveLength(6);
+    const income = json(await client.callTool({ name: 'get_income_vs_expense', arguments: { month } }));
+    expect(income.income).not.toBe('0.00');
+  });
+
+  it('takes a read-only personal API token, the way to run it for a long time', async () => {
+    const created = await call(
+      server.url,
+      'POST',
+      '/api/auth/tokens/',
+      { name: 'desktop', scope: 'read' },
+      alice.access,
+    );
+    const client = await stdioClient({ FINSIGHT_API_TOKEN: (created.body as { token: string }).token });
     const income = json(await client.callTool({ name: 'get_income_vs_expense', arguments: { month } }));
     expect(income.income).not.toBe('0.00');
   });

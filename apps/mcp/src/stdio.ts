@@ -6,23 +6,31 @@ import { z } from 'zod';
 
 /**
  * finsight as a local MCP server over stdio, for desktop MCP clients. It talks to a running finsight server
- * as the user whose access token (or email and password) it is given:
+ * as the user whose personal API token (best: a read-only one, made in Settings › Security), or email and
+ * password, it is given:
  *
- *   FINSIGHT_URL=http://127.0.0.1:3000 FINSIGHT_EMAIL=jane@example.com FINSIGHT_PASSWORD=... pnpm --filter @finsight/mcp start
+ *   FINSIGHT_URL=http://127.0.0.1:3000 FINSIGHT_API_TOKEN=fs_... pnpm --filter @finsight/mcp start
  *
  * stdout carries the protocol; messages for people go to stderr.
  */
 const env = z
   .object({
     FINSIGHT_URL: z.url().default('http://127.0.0.1:3000'),
+    FINSIGHT_API_TOKEN: z
+      .string()
+      .startsWith('fs_', { error: 'must be a personal API token (fs_…)' })
+      .optional(),
     FINSIGHT_ACCESS_TOKEN: z.string().min(1).optional(),
     FINSIGHT_REFRESH_TOKEN: z.string().min(1).optional(),
     FINSIGHT_EMAIL: z.string().min(1).optional(),
     FINSIGHT_PASSWORD: z.string().min(1).optional(),
   })
-  .refine((e) => e.FINSIGHT_ACCESS_TOKEN || (e.FINSIGHT_EMAIL && e.FINSIGHT_PASSWORD), {
-    message: 'set FINSIGHT_ACCESS_TOKEN, or FINSIGHT_EMAIL and FINSIGHT_PASSWORD',
-  })
+  .refine(
+    (e) => e.FINSIGHT_API_TOKEN || e.FINSIGHT_ACCESS_TOKEN || (e.FINSIGHT_EMAIL && e.FINSIGHT_PASSWORD),
+    {
+      message: 'set FINSIGHT_API_TOKEN (or FINSIGHT_ACCESS_TOKEN, or FINSIGHT_EMAIL and FINSIGHT_PASSWORD)',
+    },
+  )
   .safeParse(process.env);
 
 if (!env.success) {
@@ -35,11 +43,12 @@ if (!env.success) {
 const settings = env.data;
 const finsight = createFinsightClient({
   url: settings.FINSIGHT_URL,
+  apiToken: settings.FINSIGHT_API_TOKEN,
   tokens: settings.FINSIGHT_ACCESS_TOKEN
     ? { access: settings.FINSIGHT_ACCESS_TOKEN, refresh: settings.FINSIGHT_REFRESH_TOKEN ?? '' }
     : null,
 });
-if (settings.FINSIGHT_EMAIL && settings.FINSIGHT_PASSWORD) {
+if (!settings.FINSIGHT_API_TOKEN && settings.FINSIGHT_EMAIL && settings.FINSIGHT_PASSWORD) {
   try {
     await finsight.login(settings.FINSIGHT_EMAIL, settings.FINSIGHT_PASSWORD);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createTokenService, startTestServer, TEST_JWT_SECRET, type TestServer } from '@finsight/api/testing';
+import { expiredAccess, startTestServer, type TestServer } from '@finsight/api/testing';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { launchChromium, screenshot, seriousA11yViolations, WEB_DIST } from './browser';
@@ -236,11 +236,7 @@ describe('a new user in a real browser', () => {
 
   it('refreshes an expired access token without the user noticing, and returns to login when that fails', async () => {
     const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('finsight.tokens'))) ?? '{}');
-    const userId = Number(JSON.parse(Buffer.from(stored.access.split('.')[1], 'base64url').toString()).sub);
-    const expired = await createTokenService(
-      TEST_JWT_SECRET,
-      () => Math.floor(Date.now() / 1000) - 3600,
-    ).signAccess(userId);
+    const expired = await expiredAccess(stored.access);
     await page.evaluate(
       (tokens) => localStorage.setItem('finsight.tokens', tokens),
       JSON.stringify({ ...stored, access: expired }),
@@ -280,7 +276,8 @@ describe('a new user in a real browser', () => {
     await expect.poll(() => page.getByText(/^Page 2 of \d+/).count()).toBe(1);
     await page.goto('/settings');
     await page.getByLabel('Show amounts in').selectOption('EUR');
-    await page.getByRole('status').filter({ hasText: 'Amounts are now shown in EUR.' }).waitFor();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').filter({ hasText: 'Profile saved.' }).waitFor();
     await audit('settings');
   });
 

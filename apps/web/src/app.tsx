@@ -1,8 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, type ReactElement, Suspense, useEffect } from 'react';
 import { Layout } from './components/layout';
 import { Loading } from './components/states';
-import { LoginPage, RegisterPage } from './features/auth/auth-pages';
+import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from './features/auth/auth-pages';
 import { navigate, useLocation } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
 import { queryClient, trpc, trpcClient } from './lib/trpc';
@@ -29,12 +29,22 @@ const titles: Record<string, string> = {
   '/settings': 'Settings',
   '/login': 'Log in',
   '/register': 'Create an account',
+  '/forgot-password': 'Reset your password',
+  '/reset-password': 'Choose a new password',
+};
+
+/** Pages for people who are not signed in; the first two send a signed-in user to the dashboard. */
+const PUBLIC_PAGES: Record<string, () => ReactElement> = {
+  '/login': () => <LoginPage />,
+  '/register': () => <RegisterPage />,
+  '/forgot-password': () => <ForgotPasswordPage />,
+  '/reset-password': () => <ResetPasswordPage />,
 };
 
 function Pages() {
   const { path } = useLocation();
   const { signedIn } = useSession();
-  const publicPage = path === '/login' || path === '/register';
+  const publicPage = path in PUBLIC_PAGES;
 
   useEffect(() => {
     document.title = `${titles[path] ?? 'Not found'} · finsight`;
@@ -45,7 +55,7 @@ function Pages() {
     if (signedIn && publicPage) navigate('/', { replace: true });
   }, [signedIn, publicPage]);
 
-  if (!signedIn) return path === '/register' ? <RegisterPage /> : <LoginPage />;
+  if (!signedIn) return (PUBLIC_PAGES[path] ?? PUBLIC_PAGES['/login'])?.() ?? null;
   if (publicPage) return null;
   const page =
     path === '/' ? (

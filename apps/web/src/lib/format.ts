@@ -20,6 +20,13 @@ export function formatDate(isoDate: string, locale?: string): string {
   );
 }
 
+/** An ISO timestamp as a short local date and time ("Dec 1, 2026, 9:30 PM"). */
+export function formatDateTime(isoTimestamp: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(isoTimestamp),
+  );
+}
+
 export function formatMonth(isoMonth: string, locale?: string, style: 'long' | 'short' = 'long'): string {
   const [year, month] = isoMonth.split('-').map(Number);
   return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
@@ -36,14 +43,6 @@ export function shiftMonth(isoMonth: string, by: number): string {
   const [year, month] = isoMonth.split('-').map(Number);
   const index = (year ?? 1970) * 12 + (month ?? 1) - 1 + by;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-export function thisMonth(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
-export function today(now = new Date()): string {
-  return `${thisMonth(now)}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** The last day of a "YYYY-MM" month, for date-range filters. */

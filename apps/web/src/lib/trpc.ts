@@ -62,6 +62,16 @@ export const queryClient = new QueryClient({
   },
 });
 
+/**
+ * Refresh tokens work once, and every tab shares the tokens in localStorage: two tabs refreshing at the same
+ * moment would present the same refresh token twice, which the server takes for theft and ends the session.
+ * A Web Lock makes the tabs take turns; the second finds the tokens already new and uses them.
+ */
+function acrossTabs<Result>(refresh: () => Promise<Result>): Promise<Result> {
+  if (!('locks' in navigator)) return refresh();
+  return navigator.locks.request('finsight.refresh', refresh);
+}
+
 export const trpcClient = trpc.createClient({
-  links: finsightLinks({ url: window.location.origin, tokens: tokenStore }),
+  links: finsightLinks({ url: window.location.origin, tokens: tokenStore, refreshLock: acrossTabs }),
 });

@@ -5,7 +5,7 @@ import { validate } from './validate';
 
 /**
  * The submit cycle every form shares: validate with the server's own schema, send, and show the server's
- * field errors and message if it refuses.
+ * field errors, or its message, if it refuses.
  */
 export function useFormSubmit<Schema extends z.ZodType>(
   schema: Schema,
@@ -26,8 +26,11 @@ export function useFormSubmit<Schema extends z.ZodType>(
     try {
       await send(checked.data);
     } catch (error) {
-      setErrors(serverFieldErrors(error));
-      setProblem(messageOf(error));
+      // Field errors show at their fields; the form-level message only when there are none (it would
+      // repeat the first of them).
+      const fields = serverFieldErrors(error);
+      setErrors(fields);
+      setProblem(fields.non_field_errors?.[0] ?? (Object.keys(fields).length > 0 ? null : messageOf(error)));
     }
   };
   return { errors, problem, submit };

@@ -1,6 +1,6 @@
-import { fieldErrorsOf } from '@finsight/core/schemas';
 import type { z } from 'zod';
 import type { FieldErrors } from './errors';
+import { fieldErrorsOf } from './schemas';
 
 /** Validates a form with the very schema the server uses; field errors on failure. */
 export function validate<Schema extends z.ZodType>(

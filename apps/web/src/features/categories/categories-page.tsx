@@ -1,10 +1,10 @@
-import { createCategoryInput } from '@finsight/core/schemas';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { type FieldErrors, messageOf, serverFieldErrors } from '../../lib/errors';
 import { Link } from '../../lib/router';
+import { createCategoryInput } from '../../lib/schemas';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { validate } from '../../lib/validate';
 

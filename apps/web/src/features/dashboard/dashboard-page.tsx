@@ -1,8 +1,9 @@
 import { Money } from '../../components/money';
 import { MonthPicker } from '../../components/month-picker';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { formatMonth, formatPercent, thisMonth } from '../../lib/format';
+import { formatMonth, formatPercent } from '../../lib/format';
 import { Link, navigate, useLocation, withQuery } from '../../lib/router';
+import { useToday } from '../../lib/session';
 import { trpc } from '../../lib/trpc';
 import { AnomalyList } from './anomaly-list';
 import { BreakdownTable } from './breakdown';
@@ -11,11 +12,13 @@ import { TrendChart } from './trend-chart';
 
 export function DashboardPage() {
   const location = useLocation();
+  // "This month" is the user's, in their own time zone: the month the server means too.
+  const thisMonth = useToday().slice(0, 7);
   const month = /^\d{4}-\d{2}$/.test(location.query.get('month') ?? '')
     ? (location.query.get('month') as string)
-    : thisMonth();
+    : thisMonth;
   const setMonth = (next: string) =>
-    navigate(withQuery(location, { month: next === thisMonth() ? undefined : next }));
+    navigate(withQuery(location, { month: next === thisMonth ? undefined : next }));
 
   const totals = trpc.insights.incomeVsExpense.useQuery({ month });
   const trend = trpc.insights.trend.useQuery({ endMonth: month, months: 12 });

@@ -1,10 +1,10 @@
-import { createTransactionInput, NOTE_MAX_LENGTH, updateTransactionInput } from '@finsight/core/schemas';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
 import { type FieldErrors, messageOf, serverFieldErrors } from '../../lib/errors';
-import { today } from '../../lib/format';
 import { Link } from '../../lib/router';
+import { createTransactionInput, NOTE_MAX_LENGTH, updateTransactionInput } from '../../lib/schemas';
+import { useToday } from '../../lib/session';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { validate } from '../../lib/validate';
 
@@ -18,7 +18,8 @@ export interface TransactionDraft {
   note: string;
 }
 
-export function draftOf(transaction?: Transaction): TransactionDraft {
+/** The form's starting values: the transaction's, or a new expense dated `today`. */
+export function draftOf(today: string, transaction?: Transaction): TransactionDraft {
   return transaction
     ? {
         categoryId: String(transaction.categoryId),
@@ -27,7 +28,7 @@ export function draftOf(transaction?: Transaction): TransactionDraft {
         date: transaction.date,
         note: transaction.note,
       }
-    : { categoryId: '', type: 'EXPENSE', amount: '', date: today(), note: '' };
+    : { categoryId: '', type: 'EXPENSE', amount: '', date: today, note: '' };
 }
 
 /** Create (no `transaction`) or edit; validates with the server's own schemas before sending. */
@@ -43,7 +44,8 @@ export function TransactionForm({
   saving: boolean;
 }) {
   const categories = trpc.categories.list.useQuery();
-  const [draft, setDraft] = useState<TransactionDraft>(() => draftOf(transaction));
+  const today = useToday();
+  const [draft, setDraft] = useState<TransactionDraft>(() => draftOf(today, transaction));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const set = (key: keyof TransactionDraft) => (event: { target: { value: string } }) =>
