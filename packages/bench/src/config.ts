@@ -18,6 +18,8 @@ export const config = z
     BENCH_QUERY_RUNS: z.coerce.number().int().min(10).default(1000),
     /** Seconds per HTTP scenario. */
     BENCH_DURATION: z.coerce.number().int().min(1).default(10),
+    /** Alternating rounds a baseline and the scenarios compared with it are measured in (see http.ts). */
+    BENCH_ROUNDS: z.coerce.number().int().min(1).default(3),
     /** Seconds of load before each HTTP scenario's measured run: both servers are measured warm (JIT, pools). */
     BENCH_WARMUP: z.coerce.number().int().min(0).default(3),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).default(16),

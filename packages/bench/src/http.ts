@@ -1,86 +1,33 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { hash, verify } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { BENCH_PASSWORD, config } from './config';
-
-const tsx = createRequire(import.meta.url).resolve('tsx');
-const API_PORT = 3100;
-const BASELINE_PORT = 3101;
-
-/**
- * Starts a server process and resolves once `readyUrl` answers. A TypeScript file runs under
- * `--import tsx`, which keeps the server in this child process itself, so its pid is the one whose memory
- * we read; the API runs compiled, exactly as `pnpm start` runs it.
- */
-async function startProcess(
-  file: string,
-  env: Record<string, string>,
-  readyUrl: string,
-): Promise<ChildProcess> {
-  const args = file.endsWith('.ts') ? ['--import', tsx, file] : [file];
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited = false;
-  child.on('exit', () => {
-    exited = true;
-  });
-  for (let attempt = 0; attempt < 300 && !exited; attempt++) {
-    const ok = await fetch(readyUrl).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`${file} did not become ready at ${readyUrl}`);
-}
-
-function rssMegabytes(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
+import {
+  API_PORT,
+  BASELINE_PORT,
+  LIMITS_OUT_OF_REACH,
+  login,
+  rssMegabytes,
+  startApi,
+  startProcess,
+  stopProcess,
+} from './servers';
 
 async function startServers() {
-  const api = await startProcess(
-    fileURLToPath(new URL('../../api/dist/server.js', import.meta.url)),
-    {
-      DATABASE_URL: config.BENCH_DATABASE_URL,
-      PORT: String(API_PORT),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123456789',
-      AUTH_RATE_LIMIT: 'off',
-      LOG_LEVEL: 'warn',
-      WEB_DIST: '/nonexistent',
-    },
-    `http://127.0.0.1:${API_PORT}/readyz`,
-  );
+  const api = await startApi(LIMITS_OUT_OF_REACH);
   const baseline = await startProcess(
     fileURLToPath(new URL('./baseline-server.ts', import.meta.url)),
-    {
-      BENCH_DATABASE_URL: config.BENCH_DATABASE_URL,
-      PORT: String(BASELINE_PORT),
-    },
-    `http://127.0.0.1:${BASELINE_PORT}/base/transactions?user=2`,
+    { BENCH_DATABASE_URL: config.BENCH_DATABASE_URL },
+    BASELINE_PORT,
+    '/base/transactions?user=2',
   );
-  return { api, baseline };
+  return { api: api.process, baseline };
 }
 
 async function session(userId: number) {
   const api = `http://127.0.0.1:${API_PORT}`;
-  const login = await fetch(`${api}/api/auth/login/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `bench${userId}@example.com`, password: BENCH_PASSWORD }),
-  });
-  const { access } = (await login.json()) as { access: string };
+  const access = await login(`bench${userId}@example.com`, BENCH_PASSWORD);
   const sql = postgres(config.BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
   const [row] = await sql<{ id: number; category_id: number }[]>`
     SELECT id, category_id FROM transactions WHERE user_id = ${userId} ORDER BY date DESC, id DESC LIMIT 1`;
@@ -102,31 +49,67 @@ interface Scenario {
   connections?: number;
 }
 
-async function load(scenario: Scenario) {
-  if (config.BENCH_WARMUP > 0) {
-    await autocannon({
-      url: scenario.url,
-      method: scenario.method ?? 'GET',
-      body: scenario.body,
-      headers: scenario.headers,
-      connections: scenario.connections ?? config.BENCH_CONNECTIONS,
-      duration: config.BENCH_WARMUP,
-    });
-  }
-  const result = await autocannon({
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function run(scenario: Scenario, seconds: number) {
+  return autocannon({
     url: scenario.url,
     method: scenario.method ?? 'GET',
     body: scenario.body,
     headers: scenario.headers,
     connections: scenario.connections ?? config.BENCH_CONNECTIONS,
-    duration: scenario.duration ?? config.BENCH_DURATION,
+    duration: seconds,
   });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
+}
+
+/**
+ * Measures scenarios that are compared with each other (a baseline and what runs against it) in
+ * alternating rounds: warm each up, then `BENCH_ROUNDS` times measure each for its share of
+ * `BENCH_DURATION`. This machine's speed drifts by tens of percent over a minute (other tenants, disk
+ * flushes after a load); measured one after the other, a drift shows up as a difference between the
+ * scenarios, while alternating rounds give each the same mix of good and bad moments. req/s is the total
+ * over all rounds, p50 the median of the rounds' p50s, p99 the worst round's p99.
+ */
+async function measureGroup(group: Scenario[]): Promise<Map<string, Measured>> {
+  for (const scenario of group) if (config.BENCH_WARMUP > 0) await run(scenario, config.BENCH_WARMUP);
+  const rounds = group.length > 1 ? config.BENCH_ROUNDS : 1;
+  const seconds = Math.max(2, Math.round((config.BENCH_DURATION / rounds) * 10) / 10);
+  const totals = new Map(
+    group.map((scenario) => [
+      scenario.name,
+      { requests: 0, seconds: 0, p50s: [] as number[], p99: 0, errors: 0 },
+    ]),
+  );
+  for (let round = 0; round < rounds; round++) {
+    for (const scenario of group) {
+      const result = await run(scenario, seconds);
+      const total = totals.get(scenario.name);
+      if (!total) continue;
+      total.requests += result.requests.total;
+      total.seconds += result.duration;
+      total.p50s.push(result.latency.p50);
+      total.p99 = Math.max(total.p99, result.latency.p99);
+      total.errors += result.errors + result.timeouts + result.non2xx;
+    }
+  }
+  const measured = new Map<string, Measured>();
+  for (const scenario of group) {
+    const total = totals.get(scenario.name);
+    if (!total) continue;
+    const p50s = [...total.p50s].sort((a, b) => a - b);
+    measured.set(scenario.name, {
+      rps: (total.requests / total.seconds) * (scenario.calls ?? 1),
+      p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+      p99: total.p99,
+      errors: total.errors,
+    });
+  }
+  return measured;
 }
 
 /** `pnpm bench http`: every scenario against the API and the bare baseline, on the PostgreSQL server. */
@@ -217,20 +200,30 @@ export async function http(): Promise<void> {
         config.BENCH_ONLY.some((part) => scenario.name.toLowerCase().includes(part)),
     );
     const needed = new Set(wanted.flatMap((scenario) => [scenario.name, scenario.baseline ?? '']));
-    const results = new Map<string, Awaited<ReturnType<typeof load>>>();
+    const results = new Map<string, Measured>();
     console.log(
-      `${config.BENCH_CONNECTIONS} connections, ${config.BENCH_DURATION} s per scenario after ${config.BENCH_WARMUP} s of warm-up\n`,
+      `${config.BENCH_CONNECTIONS} connections; compared scenarios measured in ${config.BENCH_ROUNDS} alternating rounds ` +
+        `(${config.BENCH_DURATION} s each in all) after ${config.BENCH_WARMUP} s of warm-up\n`,
     );
     console.log('| scenario | req/s | p50 | p99 | errors | vs baseline |\n|---|---|---|---|---|---|');
-    for (const scenario of scenarios.filter(({ name }) => needed.has(name))) {
-      const measured = await load(scenario);
-      const result = { ...measured, rps: measured.rps * (scenario.calls ?? 1) };
-      results.set(scenario.name, result);
-      const reference = scenario.baseline ? results.get(scenario.baseline) : undefined;
-      const ratio = reference ? `${Math.round((100 * result.rps) / reference.rps)}%` : '';
-      console.log(
-        `| ${scenario.name} | ${Math.round(result.rps)} | ${result.p50} ms | ${result.p99} ms | ${result.errors} | ${ratio} |`,
-      );
+    const chosen = scenarios.filter(({ name }) => needed.has(name));
+    // A baseline and the scenarios compared with it run together; the rest alone.
+    const groups: Scenario[][] = [];
+    for (const scenario of chosen) {
+      if (scenario.baseline) continue;
+      groups.push([scenario, ...chosen.filter((other) => other.baseline === scenario.name)]);
+    }
+    for (const group of groups) {
+      for (const [name, result] of await measureGroup(group)) results.set(name, result);
+      for (const scenario of group) {
+        const result = results.get(scenario.name);
+        if (!result) continue;
+        const reference = scenario.baseline ? results.get(scenario.baseline) : undefined;
+        const ratio = reference ? `${Math.round((100 * result.rps) / reference.rps)}%` : '';
+        console.log(
+          `| ${scenario.name} | ${Math.round(result.rps)} | ${result.p50} ms | ${result.p99} ms | ${result.errors} | ${ratio} |`,
+        );
+      }
     }
     const samples: number[] = [];
     const stored = await hash(BENCH_PASSWORD);
@@ -244,15 +237,14 @@ export async function http(): Promise<void> {
       `\nargon2id verify (the work of one login): median ${samples[10]?.toFixed(1)} ms on one core`,
     );
   } finally {
-    apiProcess.kill('SIGTERM');
-    baseline.kill('SIGTERM');
+    await Promise.all([stopProcess(apiProcess), stopProcess(baseline)]);
   }
 }
 
 /** `pnpm bench soak`: 200 connections for 60 s on a mixed read/write workload; errors and memory. */
 export async function soak(): Promise<void> {
   const { api: apiProcess, baseline } = await startServers();
-  baseline.kill('SIGTERM');
+  await stopProcess(baseline);
   try {
     const s = await session(4);
     const auth = { authorization: `Bearer ${s.access}` };
@@ -291,6 +283,6 @@ export async function soak(): Promise<void> {
         `${rssEnd.toFixed(0)} MB at end`,
     );
   } finally {
-    apiProcess.kill('SIGTERM');
+    await stopProcess(apiProcess);
   }
 }
