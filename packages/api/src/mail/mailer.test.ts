@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { createMailer } from './mailer';
 import { passwordResetMail } from './messages';
@@ -27,10 +28,10 @@ describe('mail without an SMTP server', () => {
     );
     const [file] = readdirSync(outboxDir);
     expect(file).toMatch(/\.eml$/);
-    const eml = readFileSync(join(outboxDir, file ?? ''), 'utf8');
-    expect(eml).toContain('To: jane@example.com');
-    expect(eml).toContain('Subject: Reset your finsight password');
-    expect(eml).toContain('http://127.0.0.1:3000/reset-password?token=abc');
+    const mail = await simpleParser(readFileSync(join(outboxDir, file ?? '')));
+    expect(mail.to).toMatchObject({ text: 'jane@example.com' });
+    expect(mail.subject).toBe('Reset your finsight password');
+    expect(mail.text).toContain('http://127.0.0.1:3000/reset-password?token=abc');
     expect(lines.join('')).toContain('reset-password?token=abc');
   });
 
