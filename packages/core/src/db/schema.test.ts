@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import journal from '../../drizzle/meta/_journal.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Profile } from '../accounts/schemas';
 import { createCategory } from '../categories/service';
@@ -142,7 +143,7 @@ describe('migrations', () => {
         const applied = await first?.db.execute(
           sql`SELECT count(*)::integer AS n FROM drizzle.__drizzle_migrations`,
         );
-        expect(rowsOf<{ n: number }>(applied)[0]?.n).toBe(2);
+        expect(rowsOf<{ n: number }>(applied)[0]?.n).toBe(journal.entries.length);
         for (const handle of handles) await handle.close();
       } finally {
         await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
