@@ -59,7 +59,9 @@ export function appTrpcOptions(deps: {
     reply: FastifyReply,
     procedures: (AnyTRPCProcedure | undefined)[],
   ) {
-    const auth = await deps.authenticator.authenticate(request.headers.authorization);
+    const authorization = request.headers.authorization;
+    const auth =
+      deps.authenticator.known(authorization) ?? (await deps.authenticator.authenticate(authorization));
     request.trpcAuth = auth;
     if (auth.principal === null) return;
     const release = await deps.limits.admit(auth.principal.userId, addCosts(procedures.map(costOf)));

@@ -110,6 +110,9 @@ export function createTokenService(secret: string, now: () => number = () => Mat
     /** A short-lived token that proves the password was right, good only for the 2FA step. */
     signMfa: (userId: number) => sign('mfa', userId),
 
+    /** The claims of an access token verified before and not expired since; undefined otherwise. */
+    knownAccess: (token: string): AccessClaims | undefined => verified.get(token, now()),
+
     async verifyAccess(token: string): Promise<AccessClaims> {
       const known = verified.get(token, now());
       if (known !== undefined) return known;

@@ -32,24 +32,40 @@ export function concurrencyGate(perUser: number) {
     if (slots.running === 0) users.delete(userId);
   }
 
+  function slotsOf(userId: number): Slots {
+    let slots = users.get(userId);
+    if (!slots) {
+      slots = { running: 0, waiting: [] };
+      users.set(userId, slots);
+    }
+    return slots;
+  }
+
+  function releaser(userId: number, held: Slots): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release(userId, held);
+    };
+  }
+
   return {
+    /** A free slot now, without waiting (its release), or null when the user has none free. */
+    tryAcquire(userId: number): (() => void) | null {
+      const held = slotsOf(userId);
+      if (held.running >= perUser) return null;
+      held.running += 1;
+      return releaser(userId, held);
+    },
+
     /**
      * A slot for one request of the user: resolves with its release (call it once, when the request is over),
      * or with null when none became free in time.
      */
     acquire(userId: number): Promise<(() => void) | null> {
-      let slots = users.get(userId);
-      if (!slots) {
-        slots = { running: 0, waiting: [] };
-        users.set(userId, slots);
-      }
-      const held = slots;
-      let released = false;
-      const releaseOnce = () => {
-        if (released) return;
-        released = true;
-        release(userId, held);
-      };
+      const held = slotsOf(userId);
+      const releaseOnce = releaser(userId, held);
       if (held.running < perUser) {
         held.running += 1;
         return Promise.resolve(releaseOnce);

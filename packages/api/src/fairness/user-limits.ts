@@ -32,7 +32,7 @@ export function createUserLimits(options: {
         if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
       }
       if (!gate) return nothingHeld;
-      const release = await gate.acquire(userId);
+      const release = gate.tryAcquire(userId) ?? (await gate.acquire(userId));
       if (!release) throw new RateLimitedError(1, TOO_MANY_AT_ONCE);
       return release;
     },

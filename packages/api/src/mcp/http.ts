@@ -51,7 +51,9 @@ export async function mcpRoutes(app: FastifyInstance, options: McpRoutesOptions)
   app.get('/.well-known/oauth-protected-resource/mcp', metadata);
 
   app.all('/mcp', async (request, reply) => {
-    const { principal, problem } = await authenticator.authenticate(request.headers.authorization);
+    const authorization = request.headers.authorization;
+    const { principal, problem } =
+      authenticator.known(authorization) ?? (await authenticator.authenticate(authorization));
     if (principal === null) {
       return reply
         .status(401)

@@ -29,6 +29,7 @@ import {
   type UpdateProfileInput,
   updateProfileInput,
 } from './schemas';
+import { forgetTimeZone } from './time-zone';
 
 /** simplejwt's wording: one message for unknown email and wrong password alike. */
 export const INVALID_CREDENTIALS = 'No active account found with the given credentials';
@@ -137,6 +138,7 @@ export async function updateProfile(
       .where(eq(users.id, userId))
       .returning(profileColumns);
     if (!row) throw notFound();
+    if (data.timeZone !== undefined) forgetTimeZone(db, userId);
     return toProfile(row);
   } catch (error) {
     if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'users_username_lower_key')) throw usernameTaken();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import journal from '../../drizzle/meta/_journal.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import journal from '../../drizzle/meta/_journal.json' with { type: 'json' };
 import type { Profile } from '../accounts/schemas';
 import { createCategory } from '../categories/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
