@@ -30,6 +30,7 @@ import { type BackgroundTasks, backgroundTasks } from './background-tasks';
 import { IMMUTABLE, REVALIDATE } from './cache-control';
 import type { Env } from './env';
 import { concurrencyGate } from './fairness/concurrency-gate';
+import { heavyWork } from './fairness/heavy-work';
 import { createUserLimits, type UserLimits } from './fairness/user-limits';
 import { serializeError, serializeRequest } from './logging';
 import { createMailer, type Mailer } from './mail/mailer';
@@ -96,6 +97,12 @@ function limiterFor(rule: RateLimitRule | null, redis: Redis | null, options: Li
   if (!rule) return unlimited;
   return redis ? redisRateLimiter(rule, redis, options) : memoryRateLimiter(rule, options);
 }
+
+/**
+ * Heavy requests (analyses, whole lists, exports) running at once across all users: fewer than half of the
+ * database pool's 10 connections, so cheap requests always find one free.
+ */
+const HEAVY_AT_ONCE = 4;
 
 /** Second-factor codes: five tries per user (and per address) in five minutes, whatever AUTH_RATE_LIMIT says. */
 const MFA_RULE: RateLimitRule = { max: 5, windowMs: 5 * 60_000 };
@@ -165,6 +172,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       refundRefused: true,
     }),
     gate: env.USER_CONCURRENCY === null ? null : concurrencyGate(env.USER_CONCURRENCY),
+    heavy: env.USER_CONCURRENCY === null ? null : heavyWork(HEAVY_AT_ONCE),
   });
   const authenticator = createAuthenticator({
     db,

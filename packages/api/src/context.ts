@@ -1,6 +1,7 @@
 import type { Database } from '@finsight/core';
 import type { AuthFlows, ClientInfo } from './auth/auth-flows';
 import type { Principal } from './auth/principal';
+import type { UserLimits } from './fairness/user-limits';
 
 /** Everything a procedure may use. No request or reply: procedures stay testable with createCaller. */
 export interface Context {
@@ -12,6 +13,8 @@ export interface Context {
   principal: Principal | null;
   /** Why `principal` is null when a credential was sent but refused. */
   authProblem: string | null;
+  /** Heavy calls take turns (see fairness/heavy-work.ts); absent, they run at once. */
+  limits?: UserLimits;
 }
 
 export function createContextInner(options: {

@@ -1,3 +1,4 @@
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@finsight/core';
 import { AppError } from '@finsight/core/schemas';
 import {
   type AnyTRPCProcedure,
@@ -131,10 +132,14 @@ export async function trpcRoutes<Router extends AnyTRPCRouter>(
 
   /** A refusal of the whole request, as tRPC answers one (a single error, whatever the batch). */
   const refuse = (reply: FastifyReply, cause: unknown, path: string) => {
+    const unavailable = isDatabaseUnavailable(cause);
+    if (unavailable) reply.header('retry-after', '5');
     const error =
       cause instanceof AppError
         ? new TRPCError({ code: cause.code, message: cause.message, cause })
-        : getTRPCErrorFromUnknown(cause);
+        : unavailable
+          ? new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause })
+          : getTRPCErrorFromUnknown(cause);
     const shape = getTRPCErrorShape({
       config,
       error,

@@ -46,6 +46,7 @@ export function appTrpcOptions(deps: {
       client: { ip: req.ip, userAgent: req.headers['user-agent'] },
       principal: req.trpcAuth?.principal ?? null,
       authProblem: req.trpcAuth?.problem ?? null,
+      limits: deps.limits,
     }),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')

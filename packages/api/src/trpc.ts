@@ -95,5 +95,10 @@ export const protectedProcedure = t.procedure.use(async ({ ctx, meta, type, next
   if (meta?.sessionOnly && principal.sessionId === null) {
     throw new TRPCError({ code: 'FORBIDDEN', message: SESSION_REQUIRED });
   }
-  return withDomainErrors(await next({ ctx: { userId: principal.userId, principal } }));
+  const call = () => next({ ctx: { userId: principal.userId, principal } });
+  const cost = meta?.cost;
+  // Heavy calls (analyses) take turns, so a batch of them runs one after another.
+  return withDomainErrors(
+    await (cost && ctx.limits ? ctx.limits.inTurn(principal.userId, cost, call) : call()),
+  );
 });

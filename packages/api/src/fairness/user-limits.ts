@@ -2,6 +2,7 @@ import { RateLimitedError } from '../auth/auth-throttle';
 import type { RateLimiter } from '../auth/rate-limiter';
 import type { ConcurrencyGate } from './concurrency-gate';
 import type { Cost } from './costs';
+import { HEAVY_COST, type HeavyWork } from './heavy-work';
 
 export const TOO_MANY_AT_ONCE =
   'Too many of your requests are running at once. Expected available in 1 second.';
@@ -11,15 +12,24 @@ const nothingHeld = () => {};
 /**
  * Keeps one user from slowing everyone else down: each request is charged its cost against the user's
  * read and write budgets (429 with Retry-After beyond them), then takes one of the user's few concurrent
- * slots (waiting briefly for one, 429 if none frees up).
+ * slots (waiting briefly for one, 429 if none frees up). Heavy work then waits its turn (heavy-work.ts).
  */
 export function createUserLimits(options: {
   reads: RateLimiter;
   writes: RateLimiter;
   gate: ConcurrencyGate | null;
+  heavy: HeavyWork | null;
 }) {
-  const { reads, writes, gate } = options;
+  const { reads, writes, gate, heavy } = options;
   return {
+    /** Runs heavy work (see heavy-work.ts) in its turn; light work at once. */
+    async inTurn<Result>(userId: number, cost: Cost, work: () => Promise<Result>): Promise<Result> {
+      return heavy && cost.read >= HEAVY_COST ? heavy.run(userId, work) : work();
+    },
+    /** Heavy work's turn (resolves with its release), or null for light work, which needs none. */
+    turn(userId: number, cost: Cost): Promise<() => void> | null {
+      return heavy && cost.read >= HEAVY_COST ? heavy.acquire(userId) : null;
+    },
     /** Admits one request of the user; resolves with the release of its slot, to call when it is over. */
     async admit(userId: number, cost: Cost): Promise<() => void> {
       const key = `u:${userId}`;

@@ -79,7 +79,12 @@ export async function mcpRoutes(app: FastifyInstance, options: McpRoutesOptions)
     }
     reply.raw.once('close', release);
 
-    const server = createFinsightMcpServer((name, args) => runTool(app.db, principal.userId, name, args));
+    // Each tool call takes its turn as heavy work: a batch of ten analyses runs them one after another.
+    const server = createFinsightMcpServer((name, args) =>
+      limits.inTurn(principal.userId, TOOL_COSTS[name] ?? COSTS.analysis, () =>
+        runTool(app.db, principal.userId, name, args),
+      ),
+    );
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

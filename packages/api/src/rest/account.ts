@@ -7,11 +7,10 @@ import { COSTS } from '../fairness/costs';
 import { passwordBody, passwordChangeBody, profilePatchBody } from './account-bodies';
 import { profileResource, removedDataResource } from './account-resources';
 import { clientOf } from './auth';
-import { jsonWriter } from './compilers';
 import { categoryResource, tokenPairResource, transactionResource } from './resources';
 import { errorResponses, noContent, success } from './responses';
 import { PROTECTED } from './security';
-import { categoryJson, profileJson, transactionJson } from './serializers';
+import { categoryJson, profileJson, transactionJsonText } from './serializers';
 
 const tags = { ...PROTECTED, tags: ['account'] };
 /** Managing the account takes a login session: a personal API token cannot. */
@@ -61,7 +60,6 @@ const exportResource = z
 
 /** The streamed export: the profile, then the transactions batch by batch, then the categories. */
 async function* exportDocument(data: Awaited<ReturnType<typeof exportAccount>>): AsyncGenerator<string> {
-  const writeTransaction = jsonWriter(transactionResource);
   const head = {
     format: 'finsight-export',
     version: 1,
@@ -71,7 +69,8 @@ async function* exportDocument(data: Awaited<ReturnType<typeof exportAccount>>):
   yield `${JSON.stringify(head).slice(0, -1)},"transactions":[`;
   let first = true;
   for await (const batch of data.transactions()) {
-    const text = batch.map((transaction) => writeTransaction(transactionJson(transaction))).join(',');
+    let text = '';
+    for (const row of batch) text += text ? `,${transactionJsonText(row)}` : transactionJsonText(row);
     yield first ? text : `,${text}`;
     first = false;
   }
@@ -161,7 +160,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ flows: AuthFlows }> = async 
       return reply
         .header('content-type', 'application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="finsight-export-${day}.json"`)
-        .send(Readable.from(exportDocument(data)) as never);
+        .send(Readable.from(exportDocument(data), { highWaterMark: 1 }) as never);
     },
   );
 

@@ -64,11 +64,6 @@ function writerSchema(schema: z.ZodType): JsonSchema {
   return json;
 }
 
-/** A JSON writer for values of one zod schema, as fast as the response serializer (for streamed bodies). */
-export function jsonWriter<Schema extends z.ZodType>(schema: Schema): (value: z.output<Schema>) => string {
-  return fastJson(writerSchema(schema)) as (value: z.output<Schema>) => string;
-}
-
 /**
  * Successful responses are written by fast-json-stringify from the JSON Schema of the route's zod response
  * schema: only the documented fields go out, and a page of transactions is written without the generic

@@ -88,9 +88,14 @@ function guard({ authenticator, limits }: RestOptions) {
     }
     request.principal = principal;
     request.userId = principal.userId;
-    const cost = typeof config.cost === 'function' ? config.cost(request) : config.cost;
-    const release = await limits.admit(principal.userId, cost ?? (reads ? COSTS.read : COSTS.write));
+    const cost =
+      (typeof config.cost === 'function' ? config.cost(request) : config.cost) ??
+      (reads ? COSTS.read : COSTS.write);
+    const release = await limits.admit(principal.userId, cost);
     reply.raw.once('close', release);
+    // Heavy work waits for its turn, and holds it until the answer has gone out (a streamed list too).
+    const turn = limits.turn(principal.userId, cost);
+    if (turn) reply.raw.once('close', await turn);
   };
 }
 

@@ -70,3 +70,13 @@ export const summaryJson = (summary: MonthlySummary): z.output<typeof summaryRes
   transaction_count: summary.transactionCount,
   updated_at: summary.updatedAt,
 });
+
+/**
+ * A transaction as REST's JSON text, written directly: what `transactionJson` and the response serializer
+ * make together, without the intermediate object. Streamed lists and exports write hundreds of thousands
+ * of rows, and every object per row is garbage the collector has to catch up with. The strings PostgreSQL
+ * wrote (type, amount, date, timestamp) need no escaping; the note is escaped by JSON.stringify.
+ */
+export function transactionJsonText(t: Transaction): string {
+  return `{"id":${t.id},"category":${t.categoryId},"type":"${t.type}","amount":"${t.amount}","date":"${t.date}","note":${JSON.stringify(t.note)},"created_at":"${t.createdAt}"}`;
+}
