@@ -6,7 +6,7 @@ import type { AuthFlows } from './auth/auth-flows';
 import type { Authentication, Authenticator } from './auth/authenticator';
 import { NO_STORE } from './cache-control';
 import { addCosts, COSTS, type Cost } from './fairness/costs';
-import type { UserLimits } from './fairness/user-limits';
+import { releaseWhenClosed, type UserLimits } from './fairness/user-limits';
 import { appRouter } from './root';
 import type { ProcedureMeta } from './trpc';
 
@@ -65,8 +65,10 @@ export function appTrpcOptions(deps: {
       deps.authenticator.known(authorization) ?? (await deps.authenticator.authenticate(authorization));
     request.trpcAuth = auth;
     if (auth.principal === null) return;
-    const release = await deps.limits.admit(auth.principal.userId, addCosts(procedures.map(costOf)));
-    reply.raw.once('close', release);
+    releaseWhenClosed(
+      reply.raw,
+      await deps.limits.admit(auth.principal.userId, addCosts(procedures.map(costOf))),
+    );
   }
 
   return { trpcOptions, maxBatchSize: TRPC_MAX_BATCH, admit };

@@ -18,6 +18,11 @@ export const config = z
     BENCH_QUERY_RUNS: z.coerce.number().int().min(10).default(1000),
     /** Seconds per HTTP scenario. */
     BENCH_DURATION: z.coerce.number().int().min(1).default(10),
+    /** Node flags for the API process only (`--cpu-prof --cpu-prof-dir=...` to profile it under load). */
+    BENCH_API_NODE_ARGS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(' ').filter(Boolean)),
     /** Alternating rounds a baseline and the scenarios compared with it are measured in (see http.ts). */
     BENCH_ROUNDS: z.coerce.number().int().min(1).default(3),
     /** Seconds of load before each HTTP scenario's measured run: both servers are measured warm (JIT, pools). */

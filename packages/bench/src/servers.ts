@@ -31,9 +31,10 @@ export async function startProcess(
   env: Record<string, string>,
   port: number,
   readyPath: string,
+  nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
   await portFree(port);
-  const args = file.endsWith('.ts') ? ['--import', tsx, file] : [file];
+  const args = file.endsWith('.ts') ? ['--import', tsx, file] : [...nodeArgs, file];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -91,6 +92,8 @@ export async function startApi(env: Record<string, string>): Promise<{ process: 
     },
     API_PORT,
     '/readyz',
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the API under the load.
+    config.BENCH_API_NODE_ARGS,
   );
   return { process: child, url: `http://127.0.0.1:${API_PORT}` };
 }

@@ -53,3 +53,27 @@ export function createUserLimits(options: {
 }
 
 export type UserLimits = ReturnType<typeof createUserLimits>;
+
+const RELEASES = Symbol('finsight.releases');
+type Closing = { on(event: 'close', listener: () => void): unknown; [RELEASES]?: (() => void)[] };
+
+function releaseAll(this: Closing) {
+  const releases = this[RELEASES];
+  this[RELEASES] = undefined;
+  if (releases) for (const release of releases) release();
+}
+
+/**
+ * Calls `release` once the response is over: sent, or abandoned by the client ('close' covers both; a
+ * streamed answer holds its slot until its last byte). One shared listener per response, whatever is held.
+ */
+export function releaseWhenClosed(response: Closing, release: () => void): void {
+  if (release === nothingHeld) return;
+  const releases = response[RELEASES];
+  if (releases) {
+    releases.push(release);
+    return;
+  }
+  response[RELEASES] = [release];
+  response.on('close', releaseAll);
+}

@@ -7,7 +7,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { NO_CREDENTIALS } from '../auth/jwt';
 import { NO_STORE } from '../cache-control';
 import { addCosts, COSTS, type Cost, TOOL_COSTS } from '../fairness/costs';
-import type { UserLimits } from '../fairness/user-limits';
+import { releaseWhenClosed, type UserLimits } from '../fairness/user-limits';
 
 /** JSON-RPC messages one request may carry: each can be a tool call. */
 export const MCP_MAX_BATCH = 10;
@@ -77,7 +77,7 @@ export async function mcpRoutes(app: FastifyInstance, options: McpRoutesOptions)
       reply.header('retry-after', String(error.retryAfterSeconds));
       return jsonRpcError(reply, 429, -32000, error.message);
     }
-    reply.raw.once('close', release);
+    releaseWhenClosed(reply.raw, release);
 
     // Each tool call takes its turn as heavy work: a batch of ten analyses runs them one after another.
     const server = createFinsightMcpServer((name, args) =>

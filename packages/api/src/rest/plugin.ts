@@ -4,7 +4,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { NO_CREDENTIALS } from '../auth/jwt';
 import { type Principal, READ_ONLY_TOKEN, SESSION_REQUIRED } from '../auth/principal';
 import { COSTS, type Cost } from '../fairness/costs';
-import type { UserLimits } from '../fairness/user-limits';
+import { releaseWhenClosed, type UserLimits } from '../fairness/user-limits';
 import { accountRoutes } from './account';
 import { apiTokenRoutes } from './api-tokens';
 import { authRoutes } from './auth';
@@ -91,11 +91,10 @@ function guard({ authenticator, limits }: RestOptions) {
     const cost =
       (typeof config.cost === 'function' ? config.cost(request) : config.cost) ??
       (reads ? COSTS.read : COSTS.write);
-    const release = await limits.admit(principal.userId, cost);
-    reply.raw.once('close', release);
+    releaseWhenClosed(reply.raw, await limits.admit(principal.userId, cost));
     // Heavy work waits for its turn, and holds it until the answer has gone out (a streamed list too).
     const turn = limits.turn(principal.userId, cost);
-    if (turn) reply.raw.once('close', await turn);
+    if (turn) releaseWhenClosed(reply.raw, await turn);
   };
 }
 
