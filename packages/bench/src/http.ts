@@ -68,7 +68,7 @@ async function run(scenario: Scenario, seconds: number) {
 }
 
 /**
- * Measures scenarios that are compared with each other (a baseline and what runs against it) in
+ * Measures scenarios that are compared with each other (a baseline and a scenario run against it) in
  * alternating rounds: warm each up, then `BENCH_ROUNDS` times measure each for its share of
  * `BENCH_DURATION`. This machine's speed drifts by tens of percent over a minute (other tenants, disk
  * flushes after a load); measured one after the other, a drift shows up as a difference between the
@@ -203,27 +203,59 @@ export async function http(): Promise<void> {
     const results = new Map<string, Measured>();
     console.log(
       `${config.BENCH_CONNECTIONS} connections; compared scenarios measured in ${config.BENCH_ROUNDS} alternating rounds ` +
-        `(${config.BENCH_DURATION} s each in all) after ${config.BENCH_WARMUP} s of warm-up\n`,
+        `with its baseline (${config.BENCH_DURATION} s each in all) after ${config.BENCH_WARMUP} s of warm-up\n`,
     );
-    console.log('| scenario | req/s | p50 | p99 | errors | vs baseline |\n|---|---|---|---|---|---|');
+    console.log(
+      '| scenario | req/s | p50 | p99 | errors | vs its baseline (req/s) |\n|---|---|---|---|---|---|',
+    );
     const chosen = scenarios.filter(({ name }) => needed.has(name));
     // A baseline and the scenarios compared with it run together; the rest alone.
-    const groups: Scenario[][] = [];
+    // Each scenario that has a baseline is measured in alternating rounds with that baseline alone: put in one
+    // group with other scenarios of the same server, one scenario's garbage and JIT state would be the next
+    // one's to pay for. The baseline row shows the mean of its pairs.
+    const baselineRuns = new Map<string, Measured[]>();
+    const rows: [Scenario, Measured, string][] = [];
     for (const scenario of chosen) {
-      if (scenario.baseline) continue;
-      groups.push([scenario, ...chosen.filter((other) => other.baseline === scenario.name)]);
-    }
-    for (const group of groups) {
-      for (const [name, result] of await measureGroup(group)) results.set(name, result);
-      for (const scenario of group) {
-        const result = results.get(scenario.name);
-        if (!result) continue;
-        const reference = scenario.baseline ? results.get(scenario.baseline) : undefined;
-        const ratio = reference ? `${Math.round((100 * result.rps) / reference.rps)}%` : '';
-        console.log(
-          `| ${scenario.name} | ${Math.round(result.rps)} | ${result.p50} ms | ${result.p99} ms | ${result.errors} | ${ratio} |`,
-        );
+      if (!scenario.baseline) {
+        if (chosen.some((other) => other.baseline === scenario.name)) continue;
+        const alone = (await measureGroup([scenario])).get(scenario.name);
+        if (alone) rows.push([scenario, alone, '']);
+        continue;
       }
+      const baseline = chosen.find((other) => other.name === scenario.baseline);
+      if (!baseline) continue;
+      const pair = await measureGroup([baseline, scenario]);
+      const reference = pair.get(baseline.name);
+      const result = pair.get(scenario.name);
+      if (!reference || !result) continue;
+      baselineRuns.set(baseline.name, [...(baselineRuns.get(baseline.name) ?? []), reference]);
+      rows.push([
+        scenario,
+        result,
+        `${Math.round((100 * result.rps) / reference.rps)}% of ${Math.round(reference.rps)}`,
+      ]);
+    }
+    for (const [name, runs] of baselineRuns) {
+      const mean = (pick: (run: Measured) => number) =>
+        runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+      results.set(name, {
+        rps: mean((run) => run.rps),
+        p50: mean((run) => run.p50),
+        p99: Math.max(...runs.map((run) => run.p99)),
+        errors: mean((run) => run.errors),
+      });
+    }
+    for (const scenario of chosen) {
+      const result = results.get(scenario.name);
+      if (result)
+        console.log(
+          `| ${scenario.name} | ${Math.round(result.rps)} | ${Math.round(result.p50)} ms | ${result.p99} ms | ${result.errors} | |`,
+        );
+    }
+    for (const [scenario, result, ratio] of rows) {
+      console.log(
+        `| ${scenario.name} | ${Math.round(result.rps)} | ${result.p50} ms | ${result.p99} ms | ${result.errors} | ${ratio} |`,
+      );
     }
     const samples: number[] = [];
     const stored = await hash(BENCH_PASSWORD);

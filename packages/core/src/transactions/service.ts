@@ -25,23 +25,7 @@ import {
   filterValues,
   insertStatement,
   pageStatement,
-  type TransactionRow,
 } from './statements';
-
-/** A page row without the total it may carry (written out: object rest was a measurable cost on a page). */
-function withoutTotal(row: TransactionRow): Transaction {
-  return {
-    id: row.id,
-    categoryId: row.categoryId,
-    categoryName: row.categoryName,
-    type: row.type,
-    amount: row.amount,
-    date: row.date,
-    note: row.note,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
 
 /** The same answer whether the category is missing or another user's (the database refuses both). */
 function unknownCategory(categoryId: number) {
@@ -107,7 +91,11 @@ export async function listTransactions(
   });
 
   const more = rows.length > data.limit;
-  const items = (more ? rows.slice(0, data.limit) : rows).map(withoutTotal);
+  // The total rides on every row of an unfiltered page; taken off in place (a copy of each row cost more
+  // than the rest of the page's work in JavaScript). An undefined field is not part of any JSON answer.
+  const carried = rows[0]?.total;
+  if (withTotal) for (const row of rows) row.total = undefined;
+  const items: Transaction[] = more ? rows.slice(0, data.limit) : rows;
   const last = items.at(-1);
   const result: TransactionPage = {
     items,
@@ -115,7 +103,6 @@ export async function listTransactions(
   };
   if (data.includeTotal) {
     // An empty page has no row to carry the total; a filtered one never does.
-    const carried = rows[0]?.total;
     result.total =
       carried ?? (await countStatement(db, given).execute(filterValues(userId, data)))[0]?.value ?? 0;
   }
