@@ -143,7 +143,7 @@ function report(phases: Phase[]) {
       `then ${SECONDS} s during A's load\n`,
   );
   console.log(
-    '| limits | B idle p50 / p99 | B under load p50 / p99 | p99 × idle | A answered / refused | API RSS peak |\n|---|---|---|---|---|---|',
+    '| limits | B idle p50 / p99 | B under load p50 / p99 | p99 × idle | A answered / refused | API RSS | targets |\n|---|---|---|---|---|---|---|',
   );
   for (const { name, idle, loaded, noisy, rssBefore, rssPeak } of phases) {
     const idleP99 = percentile(idle.latencies, 99);

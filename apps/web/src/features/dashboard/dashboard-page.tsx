@@ -10,6 +10,15 @@ import { BreakdownTable } from './breakdown';
 import { FirstRun } from './first-run';
 import { TrendChart } from './trend-chart';
 
+/** A stat's value while it loads: the same height as the number it stands for. */
+function Placeholder() {
+  return (
+    <span className="value placeholder" aria-hidden="true">
+      …
+    </span>
+  );
+}
+
 export function DashboardPage() {
   const location = useLocation();
   // "This month" is the user's, in their own time zone: the month the server means too.
@@ -36,6 +45,40 @@ export function DashboardPage() {
         <MonthPicker month={month} onChange={setMonth} />
       </div>
 
+      <section aria-labelledby="totals-title" className="cards" aria-busy={totals.isPending}>
+        <h2 id="totals-title" className="visually-hidden">
+          Totals
+        </h2>
+        {totals.isError ? (
+          <ErrorState error={totals.error} retry={() => void totals.refetch()} />
+        ) : (
+          // While loading, the cards are already there with a placeholder value: nothing moves when the
+          // numbers arrive (the page's layout-shift score depends on it).
+          <>
+            <div className="card stat income">
+              <span className="label">Income</span>
+              {totals.data ? <Money amount={totals.data.income} className="value" /> : <Placeholder />}
+            </div>
+            <div className="card stat expense">
+              <span className="label">Expenses</span>
+              {totals.data ? <Money amount={totals.data.expense} className="value" /> : <Placeholder />}
+            </div>
+            <div className="card stat savings">
+              <span className="label">Savings</span>
+              {totals.data ? <Money amount={totals.data.savings} className="value" /> : <Placeholder />}
+            </div>
+            <div className="card stat rate">
+              <span className="label">Savings rate</span>
+              {totals.data ? (
+                <span className="value">{formatPercent(totals.data.savingsRate)}</span>
+              ) : (
+                <Placeholder />
+              )}
+            </div>
+          </>
+        )}
+      </section>
+
       <section className="card narrative" aria-labelledby="narrative-title">
         <h2 id="narrative-title">In short</h2>
         {narrative.isPending ? (
@@ -44,36 +87,6 @@ export function DashboardPage() {
           <ErrorState error={narrative.error} retry={() => void narrative.refetch()} />
         ) : (
           <p>{narrative.data.text}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="totals-title" className="cards">
-        <h2 id="totals-title" className="visually-hidden">
-          Totals
-        </h2>
-        {totals.isPending ? (
-          <Loading />
-        ) : totals.isError ? (
-          <ErrorState error={totals.error} retry={() => void totals.refetch()} />
-        ) : (
-          <>
-            <div className="card stat income">
-              <span className="label">Income</span>
-              <Money amount={totals.data.income} className="value" />
-            </div>
-            <div className="card stat expense">
-              <span className="label">Expenses</span>
-              <Money amount={totals.data.expense} className="value" />
-            </div>
-            <div className="card stat savings">
-              <span className="label">Savings</span>
-              <Money amount={totals.data.savings} className="value" />
-            </div>
-            <div className="card stat rate">
-              <span className="label">Savings rate</span>
-              <span className="value">{formatPercent(totals.data.savingsRate)}</span>
-            </div>
-          </>
         )}
       </section>
 
