@@ -158,6 +158,20 @@ export async function http(): Promise<void> {
         headers: auth,
         baseline: 'baseline retrieve (bare Fastify + SQL)',
       },
+      // The same two calls answered by @trpc/server's own Fastify adapter (its other Node adapters share the
+      // same Fetch API bridge): finsight hands any request that names `trpc-accept` to it unchanged.
+      {
+        name: 'tRPC list (50), tRPC’s own adapter',
+        url: `${s.api}/trpc/transactions.list?input=${encodeURIComponent(JSON.stringify({ limit: 50 }))}`,
+        headers: { ...auth, 'trpc-accept': 'application/json' },
+        baseline: 'baseline list (bare Fastify + SQL)',
+      },
+      {
+        name: 'tRPC get, tRPC’s own adapter',
+        url: `${s.api}/trpc/transactions.byId?input=${encodeURIComponent(JSON.stringify({ id: s.transactionId }))}`,
+        headers: { ...auth, 'trpc-accept': 'application/json' },
+        baseline: 'baseline retrieve (bare Fastify + SQL)',
+      },
       {
         // What the web client does: httpBatchLink sends the calls of one render as one request.
         name: 'tRPC get, batches of 10 (calls/s)',

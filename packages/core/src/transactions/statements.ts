@@ -90,17 +90,23 @@ export interface PageShape {
 
 export type TransactionRow = Transaction & { total?: number };
 
-/** One page in list order: placeholders `limit` and `offset` besides the filters'. */
-export function pageStatement(db: Database, { given, after, withTotal }: PageShape) {
-  return preparedSql<TransactionRow>(db, `transactions_page:${given}:${after}:${withTotal}`, () => {
-    const keyset = after
-      ? [sql`(t.date, t.id) < (${placeholder('afterDate')}::date, ${placeholder('afterId')}::integer)`]
-      : [];
-    return sql`SELECT ${TRANSACTION_COLUMNS}${withTotal ? sql`, ${STORED_COUNT} AS total` : sql``}
-      FROM (SELECT * FROM transactions t ${whereUser(given, keyset)} ${NEWEST_FIRST}
-        LIMIT ${placeholder('limit')} OFFSET ${placeholder('offset')}) t
-      ${WITH_CATEGORY} ${NEWEST_FIRST}`;
-  });
+/** The SQL of one page in list order: placeholders `limit` and `offset` besides the filters'. */
+export function pageSql({ given, after, withTotal }: PageShape): SQL {
+  const keyset = after
+    ? [sql`(t.date, t.id) < (${placeholder('afterDate')}::date, ${placeholder('afterId')}::integer)`]
+    : [];
+  return sql`SELECT ${TRANSACTION_COLUMNS}${withTotal ? sql`, ${STORED_COUNT} AS total` : sql``}
+    FROM (SELECT * FROM transactions t ${whereUser(given, keyset)} ${NEWEST_FIRST}
+      LIMIT ${placeholder('limit')} OFFSET ${placeholder('offset')}) t
+    ${WITH_CATEGORY} ${NEWEST_FIRST}`;
+}
+
+/** One page in list order, prepared (see `pageSql`). */
+export function pageStatement(db: Database, shape: PageShape) {
+  const { given, after, withTotal } = shape;
+  return preparedSql<TransactionRow>(db, `transactions_page:${given}:${after}:${withTotal}`, () =>
+    pageSql(shape),
+  );
 }
 
 /** How many transactions match; unfiltered, from the stored monthly counts. */
