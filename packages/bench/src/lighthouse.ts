@@ -10,7 +10,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
  * `pnpm lighthouse`: Lighthouse (mobile, default simulated throttling) on the login page and, logged in as a
  * user with a year of demo data, on the dashboard and the transactions page, against the production build
  * served as `pnpm start` serves it. Prints the scores and core metrics; exits 1 when a target is missed.
- * Full reports go to packages/bench/lighthouse-reports/ (not committed).
+ * Full reports (HTML, and the JSON for scripts) go to packages/bench/lighthouse-reports/ (not committed).
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = 3102;
@@ -109,6 +109,7 @@ async function audit(browser: Browser, name: string, path: string, tokens?: obje
   if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
   mkdirSync(REPORTS, { recursive: true });
   writeFileSync(join(REPORTS, `${name}.html`), Array.isArray(report) ? (report[0] ?? '') : report);
+  writeFileSync(join(REPORTS, `${name}.json`), JSON.stringify(lhr));
   const scores = Object.fromEntries(
     Object.keys(TARGETS).map((category) => [
       category,
