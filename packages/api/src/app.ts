@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, sep } from 'node:path';
+import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import staticFiles from '@fastify/static';
@@ -230,7 +231,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('finsight', { tokens, authenticator, flows, limits, background });
   // JSON over 1 KB goes out as brotli (quality 4: fast enough for every response) or gzip when the client
   // takes it; the web app's files are compressed once at build time and served as they are.
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  // A brotli stream's window is its memory: the default 4 MB window made 20 clients streaming a whole list
+  // cost 300 MB; 256 KB costs a few per cent of the ratio on JSON (docs/benchmarks.md).
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: {
+      params: {
+        [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+        [zlib.BROTLI_PARAM_QUALITY]: 4,
+        [zlib.BROTLI_PARAM_LGWIN]: 18,
+      },
+    },
+  });
   await app.register(cors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
     credentials: false,

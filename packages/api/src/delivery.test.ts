@@ -146,6 +146,12 @@ describe('API answers', () => {
       'accept-encoding': 'gzip',
     });
     expect(big.headers.get('content-encoding')).toBe('gzip');
+    const brotli = await get('/api/finance/categories/', {
+      authorization: `Bearer ${jane.access}`,
+      'accept-encoding': 'br',
+    });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(JSON.parse(brotli.text)).toEqual(JSON.parse(big.text));
     const raw = await import('node:http').then(
       ({ get: httpGet }) =>
         new Promise<Buffer>((resolve, reject) => {
