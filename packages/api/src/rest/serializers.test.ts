@@ -1,6 +1,6 @@
 import type { Transaction } from '@finsight/core/schemas';
 import { describe, expect, it } from 'vitest';
-import { transactionJson, transactionJsonText } from './serializers';
+import { TRANSACTION_JSON_LAYOUT, transactionJson, transactionJsonText } from './serializers';
 
 const transaction = (note: string): Transaction => ({
   id: 42,
@@ -26,5 +26,11 @@ describe('a transaction written straight to JSON text (streamed lists, exports)'
     const text = transactionJsonText(transaction(note));
     expect(JSON.parse(text)).toEqual(transactionJson(transaction(note)));
     expect(Object.keys(JSON.parse(text))).toEqual(Object.keys(transactionJson(transaction(note))));
+  });
+
+  it('has the layout PostgreSQL writes a streamed list in: the same keys, in order, from the same fields', () => {
+    const t = transaction('a "note"');
+    const laidOut = Object.fromEntries(TRANSACTION_JSON_LAYOUT.map(([key, field]) => [key, t[field]]));
+    expect(JSON.stringify(laidOut)).toBe(transactionJsonText(t));
   });
 });

@@ -1,3 +1,4 @@
+import type { JsonTextLayout } from '@finsight/core';
 import type { Category, MonthlySummary, Profile, Transaction } from '@finsight/core/schemas';
 import type { z } from 'zod';
 import type { profileResource } from './account-resources';
@@ -80,3 +81,17 @@ export const summaryJson = (summary: MonthlySummary): z.output<typeof summaryRes
 export function transactionJsonText(t: Transaction): string {
   return `{"id":${t.id},"category":${t.categoryId},"type":"${t.type}","amount":"${t.amount}","date":"${t.date}","note":${JSON.stringify(t.note)},"created_at":"${t.createdAt}"}`;
 }
+
+/**
+ * The same object's keys and fields, for PostgreSQL to write a whole streamed list as this text itself
+ * (`streamTransactionsAsJson`); a test holds the two to the same bytes.
+ */
+export const TRANSACTION_JSON_LAYOUT = [
+  ['id', 'id'],
+  ['category', 'categoryId'],
+  ['type', 'type'],
+  ['amount', 'amount'],
+  ['date', 'date'],
+  ['note', 'note'],
+  ['created_at', 'createdAt'],
+] as const satisfies JsonTextLayout;

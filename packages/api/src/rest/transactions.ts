@@ -5,7 +5,7 @@ import {
   deleteTransaction,
   getTransaction,
   listTransactions,
-  streamTransactions,
+  streamTransactionsAsJson,
   updateTransaction,
 } from '@finsight/core';
 import type { Transaction, TransactionFiltersInput } from '@finsight/core/schemas';
@@ -16,7 +16,7 @@ import { transactionList, transactionResource } from './resources';
 import { errorResponses, noContent, success } from './responses';
 import { idParams, transactionBody, transactionListQuery, transactionPatchBody } from './schemas';
 import { PROTECTED } from './security';
-import { transactionJson, transactionJsonText } from './serializers';
+import { TRANSACTION_JSON_LAYOUT, transactionJson, transactionJsonText } from './serializers';
 
 const tags = { ...PROTECTED, tags: ['transactions'] };
 
@@ -27,18 +27,19 @@ const writeBatch = (batch: Transaction[]) => {
 };
 
 /**
- * The unpaginated list as DRF's plain array, written batch by batch as the database hands them over: memory
- * stays flat however many rows there are, and a slow reader holds no database connection. The first batch
- * is read before anything is sent, so a failure to read is still an ordinary error answer.
+ * The unpaginated list as DRF's plain array, written batch by batch as the database hands them over, each
+ * batch already JSON text written by PostgreSQL: memory stays flat however many rows there are, and a slow
+ * reader holds no database connection. The first batch is read before anything is sent, so a failure to
+ * read is still an ordinary error answer.
  */
 async function streamedList(db: Database, userId: number, filters: TransactionFiltersInput) {
-  const batches = streamTransactions(db, userId, filters);
+  const batches = streamTransactionsAsJson(db, userId, filters, 'rest', TRANSACTION_JSON_LAYOUT);
   const first = await batches.next();
   if (first.done) return '[]';
   return Readable.from(
     (async function* () {
-      yield `[${writeBatch(first.value)}`;
-      for await (const batch of batches) yield `,${writeBatch(batch)}`;
+      yield `[${first.value}`;
+      for await (const batch of batches) yield `,${batch}`;
       yield ']';
     })(),
     // One batch ahead of the socket at most (Readable.from would read 16 ahead): memory per client stays

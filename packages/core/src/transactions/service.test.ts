@@ -4,6 +4,7 @@ import type { Profile } from '../accounts/schemas';
 import { createCategory } from '../categories/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser, tableCounts } from '../testing/fixtures';
+import type { Transaction } from './schemas';
 import {
   createTransaction,
   deleteTransaction,
@@ -11,6 +12,7 @@ import {
   listTransactions,
   STREAM_BATCH_SIZE,
   streamTransactions,
+  streamTransactionsAsJson,
   updateTransaction,
 } from './service';
 
@@ -431,5 +433,55 @@ describe('streaming a whole list', () => {
     expect(await streamTransactions(db, alice.id, { search: 'no such note anywhere' }).next()).toMatchObject({
       done: true,
     });
+  });
+
+  it('as JSON text written by PostgreSQL: the same rows, byte for byte what JSON.stringify writes', async () => {
+    const db = database.db;
+    const erin = await createUser(db, 'erin');
+    const rent = await createCategory(db, erin.id, { name: 'Rent' });
+    const notes = [
+      'plain',
+      'say "hi" \\ back',
+      'two\nlines\tand a tab',
+      'bell \u0007 and del \u007f',
+      'café 🎉 \u2028',
+    ];
+    await db.execute(sql`INSERT INTO transactions (user_id, category_id, type, amount, date, note)
+      SELECT ${erin.id}, ${rent.id}, CASE WHEN n % 3 = 0 THEN 'INCOME' ELSE 'EXPENSE' END::transaction_type,
+             (n % 90 + 0.5)::numeric, date '2026-02-01' + (n / 40), (ARRAY[${sql.join(
+               notes.map((note) => sql`${note}::text`),
+               sql`, `,
+             )}])[1 + n % 5]
+        FROM generate_series(1, ${STREAM_BATCH_SIZE + 37}) AS n`);
+    const layout = [
+      ['id', 'id'],
+      ['category', 'categoryId'],
+      ['type', 'type'],
+      ['amount', 'amount'],
+      ['date', 'date'],
+      ['note', 'note'],
+      ['created_at', 'createdAt'],
+    ] as const;
+    const written = (t: Transaction) =>
+      JSON.stringify({
+        id: t.id,
+        category: t.categoryId,
+        type: t.type,
+        amount: t.amount,
+        date: t.date,
+        note: t.note,
+        created_at: t.createdAt,
+      });
+    for (const filters of [{}, { type: 'INCOME' as const, from: '2026-02-03' }]) {
+      const texts: string[] = [];
+      for await (const text of streamTransactionsAsJson(db, erin.id, filters, 'test', layout))
+        texts.push(text);
+      const rows: Transaction[] = [];
+      for await (const batch of streamTransactions(db, erin.id, filters)) rows.push(...batch);
+      expect(texts.join(',')).toBe(rows.map(written).join(','));
+      expect(texts.length).toBe(Math.ceil(rows.length / STREAM_BATCH_SIZE));
+    }
+    const nothing = streamTransactionsAsJson(db, erin.id, { search: 'no such note' }, 'test', layout);
+    expect(await nothing.next()).toMatchObject({ done: true });
   });
 });

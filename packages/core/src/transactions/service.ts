@@ -24,8 +24,12 @@ import {
   filtersGiven,
   filterValues,
   insertStatement,
+  type JsonTextLayout,
+  jsonTextBatchStatement,
   pageStatement,
 } from './statements';
+
+export type { JsonTextField, JsonTextLayout } from './statements';
 
 /** The same answer whether the category is missing or another user's (the database refuses both). */
 function unknownCategory(categoryId: number) {
@@ -34,10 +38,10 @@ function unknownCategory(categoryId: number) {
 
 /**
  * Rows per statement when a whole list is streamed: small enough that little is alive at once per client
- * (250 rows kept a 20-client stream's peak memory about a third lower than 1,000), large enough that a
- * 100,000-row list is 400 short index scans.
+ * (with the rows written as JSON by PostgreSQL, 100 rows kept a 20-client stream's peak memory growth at a
+ * third of what 1,000 did, and no slower), large enough that a 100,000-row list is 1,000 short index scans.
  */
-export const STREAM_BATCH_SIZE = 250;
+export const STREAM_BATCH_SIZE = 100;
 
 /**
  * Every matching transaction in list order, unpaginated — what a client of the documented framework gets
@@ -69,6 +73,37 @@ export async function* streamTransactions(
     const last = rows[rows.length - 1];
     if (!last) return;
     after = { date: last.date, id: last.id };
+  }
+}
+
+/**
+ * The same list as `streamTransactions`, each batch written by PostgreSQL as JSON text: objects of
+ * `layout` (the caller's wire format, named by `layoutName`), comma-separated. For a whole list sent as it
+ * is read: no row becomes a JavaScript object.
+ */
+export async function* streamTransactionsAsJson(
+  db: Database,
+  userId: number,
+  input: TransactionFiltersInput,
+  layoutName: string,
+  layout: JsonTextLayout,
+): AsyncGenerator<string> {
+  const data = parseInput(transactionFilters, input);
+  const given = filtersGiven(data);
+  const values = filterValues(userId, data);
+  let after: { date: string; id: number } | undefined;
+  for (;;) {
+    const statement = jsonTextBatchStatement(db, layoutName, layout, { given, after: after !== undefined });
+    const [batch] = await statement.execute({
+      ...values,
+      afterDate: after?.date,
+      afterId: after?.id,
+      limit: STREAM_BATCH_SIZE,
+    });
+    if (!batch?.text || batch.lastDate === null || batch.lastId === null) return;
+    yield batch.text;
+    if (batch.rows < STREAM_BATCH_SIZE) return;
+    after = { date: batch.lastDate, id: Number(batch.lastId) };
   }
 }
 

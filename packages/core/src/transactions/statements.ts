@@ -144,3 +144,54 @@ export function insertStatement(db: Database) {
       SELECT ${TRANSACTION_COLUMNS} FROM t ${WITH_CATEGORY}`,
   );
 }
+
+/** How PostgreSQL writes each field of a transactions row `t` as JSON text (strings it quotes need no escapes). */
+const JSON_TEXT = {
+  id: 't.id::text',
+  categoryId: 't.category_id::text',
+  type: `'"' || t.type::text || '"'`,
+  amount: `'"' || t.amount::text || '"'`,
+  date: `'"' || t.date::text || '"'`,
+  note: 'to_json(t.note)::text',
+  createdAt: `'"' || to_char(t.created_at AT TIME ZONE 'UTC', ${ISO_UTC}) || '"'`,
+  updatedAt: `'"' || to_char(t.updated_at AT TIME ZONE 'UTC', ${ISO_UTC}) || '"'`,
+} satisfies Partial<Record<keyof Transaction, string>>;
+
+export type JsonTextField = keyof typeof JSON_TEXT;
+/** A JSON object's keys, in order, each with the field it holds. */
+export type JsonTextLayout = readonly (readonly [key: string, field: JsonTextField])[];
+
+/** One batch of rows written as JSON text, and where the next batch starts. */
+export interface JsonTextBatch {
+  text: string | null;
+  rows: number;
+  lastDate: string | null;
+  lastId: number | null;
+}
+
+/**
+ * A batch in list order written by PostgreSQL as JSON objects of `layout`, comma-separated: a whole list
+ * streamed this way never becomes row objects in JavaScript, which kept a 20-client stream's memory to a
+ * third (docs/benchmarks.md). Placeholders `limit` (and `afterDate`, `afterId`) besides the filters'.
+ */
+export function jsonTextBatchStatement(
+  db: Database,
+  layoutName: string,
+  layout: JsonTextLayout,
+  { given, after }: Pick<PageShape, 'given' | 'after'>,
+) {
+  return preparedSql<JsonTextBatch>(db, `transactions_json:${layoutName}:${given}:${after}`, () => {
+    const parts = layout.map(([key, field], index) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`not a plain JSON key: ${key}`);
+      return `'${index === 0 ? '{' : ','}"${key}":' || ${JSON_TEXT[field]}`;
+    });
+    const object = sql.raw(`${parts.join(' || ')} || '}'`);
+    const keyset = after
+      ? [sql`(t.date, t.id) < (${placeholder('afterDate')}::date, ${placeholder('afterId')}::integer)`]
+      : [];
+    return sql`SELECT string_agg(${object}, ',' ${NEWEST_FIRST}) AS text, count(*)::integer AS rows,
+        min(t.date)::text AS "lastDate", (array_agg(t.id ORDER BY t.date, t.id))[1] AS "lastId"
+      FROM (SELECT * FROM transactions t ${whereUser(given, keyset)} ${NEWEST_FIRST}
+        LIMIT ${placeholder('limit')}) t`;
+  });
+}
