@@ -232,7 +232,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // JSON over 1 KB goes out as brotli (quality 4: fast enough for every response) or gzip when the client
   // takes it; the web app's files are compressed once at build time and served as they are.
   // A brotli stream's window is its memory: the default 4 MB window made 20 clients streaming a whole list
-  // cost 300 MB; 256 KB costs a few per cent of the ratio on JSON (docs/benchmarks.md).
+  // cost 300 MB; with 256 KB JSON compresses as well (docs/benchmarks.md).
   await app.register(compress, {
     threshold: 1024,
     encodings: ['br', 'gzip'],

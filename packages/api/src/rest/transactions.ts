@@ -33,7 +33,7 @@ const writeBatch = (batch: Transaction[]) => {
  * read is still an ordinary error answer.
  */
 async function streamedList(db: Database, userId: number, filters: TransactionFiltersInput) {
-  const batches = streamTransactionsAsJson(db, userId, filters, 'rest', TRANSACTION_JSON_LAYOUT);
+  const batches = streamTransactionsAsJson(db, userId, filters, TRANSACTION_JSON_LAYOUT);
   const first = await batches.next();
   if (first.done) return '[]';
   return Readable.from(

@@ -78,14 +78,13 @@ export async function* streamTransactions(
 
 /**
  * The same list as `streamTransactions`, each batch written by PostgreSQL as JSON text: objects of
- * `layout` (the caller's wire format, named by `layoutName`), comma-separated. For a whole list sent as it
+ * `layout` (the caller's wire format), comma-separated. For a whole list sent as it
  * is read: no row becomes a JavaScript object.
  */
 export async function* streamTransactionsAsJson(
   db: Database,
   userId: number,
   input: TransactionFiltersInput,
-  layoutName: string,
   layout: JsonTextLayout,
 ): AsyncGenerator<string> {
   const data = parseInput(transactionFilters, input);
@@ -93,7 +92,7 @@ export async function* streamTransactionsAsJson(
   const values = filterValues(userId, data);
   let after: { date: string; id: number } | undefined;
   for (;;) {
-    const statement = jsonTextBatchStatement(db, layoutName, layout, { given, after: after !== undefined });
+    const statement = jsonTextBatchStatement(db, layout, { given, after: after !== undefined });
     const [batch] = await statement.execute({
       ...values,
       afterDate: after?.date,

@@ -80,6 +80,13 @@ function whereUser(given: FilterName[], extra: SQL[] = []): SQL {
   return sql`WHERE ${sql.join(conditions, sql` AND `)}`;
 }
 
+/** Rows after a cursor in list order (placeholders `afterDate`, `afterId`), or no condition. */
+function afterCursor(after: boolean): SQL[] {
+  return after
+    ? [sql`(t.date, t.id) < (${placeholder('afterDate')}::date, ${placeholder('afterId')}::integer)`]
+    : [];
+}
+
 export interface PageShape {
   given: FilterName[];
   /** Continues after a cursor: placeholders `afterDate`, `afterId`. */
@@ -92,11 +99,8 @@ export type TransactionRow = Transaction & { total?: number };
 
 /** The SQL of one page in list order: placeholders `limit` and `offset` besides the filters'. */
 export function pageSql({ given, after, withTotal }: PageShape): SQL {
-  const keyset = after
-    ? [sql`(t.date, t.id) < (${placeholder('afterDate')}::date, ${placeholder('afterId')}::integer)`]
-    : [];
   return sql`SELECT ${TRANSACTION_COLUMNS}${withTotal ? sql`, ${STORED_COUNT} AS total` : sql``}
-    FROM (SELECT * FROM transactions t ${whereUser(given, keyset)} ${NEWEST_FIRST}
+    FROM (SELECT * FROM transactions t ${whereUser(given, afterCursor(after))} ${NEWEST_FIRST}
       LIMIT ${placeholder('limit')} OFFSET ${placeholder('offset')}) t
     ${WITH_CATEGORY} ${NEWEST_FIRST}`;
 }
@@ -176,22 +180,19 @@ export interface JsonTextBatch {
  */
 export function jsonTextBatchStatement(
   db: Database,
-  layoutName: string,
   layout: JsonTextLayout,
   { given, after }: Pick<PageShape, 'given' | 'after'>,
 ) {
-  return preparedSql<JsonTextBatch>(db, `transactions_json:${layoutName}:${given}:${after}`, () => {
+  const name = `transactions_json:${layout.map(([key, field]) => `${key}=${field}`)}:${given}:${after}`;
+  return preparedSql<JsonTextBatch>(db, name, () => {
     const parts = layout.map(([key, field], index) => {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`not a plain JSON key: ${key}`);
       return `'${index === 0 ? '{' : ','}"${key}":' || ${JSON_TEXT[field]}`;
     });
     const object = sql.raw(`${parts.join(' || ')} || '}'`);
-    const keyset = after
-      ? [sql`(t.date, t.id) < (${placeholder('afterDate')}::date, ${placeholder('afterId')}::integer)`]
-      : [];
     return sql`SELECT string_agg(${object}, ',' ${NEWEST_FIRST}) AS text, count(*)::integer AS rows,
         min(t.date)::text AS "lastDate", (array_agg(t.id ORDER BY t.date, t.id))[1] AS "lastId"
-      FROM (SELECT * FROM transactions t ${whereUser(given, keyset)} ${NEWEST_FIRST}
+      FROM (SELECT * FROM transactions t ${whereUser(given, afterCursor(after))} ${NEWEST_FIRST}
         LIMIT ${placeholder('limit')}) t`;
   });
 }
