@@ -11,6 +11,8 @@ interface Step {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
+  /** A body sent as it is (a bank file), with its content type. */
+  raw?: { contentType: string; text: string };
   auth?: false;
   headers?: Record<string, string>;
   prerequest?: Script;
@@ -38,6 +40,16 @@ const TOTP_CODE: Script = [
 const expectStatus = (status: number) => [
   `pm.test('status ${status}', () => pm.response.to.have.status(${status}));`,
 ];
+
+/** A German bank's export: a preamble, semicolons, a decimal comma. */
+const BANK_FILE = [
+  'Kontonummer;DE12 3456 7890',
+  '',
+  'Buchungstag;Auftraggeber / Empfänger;Verwendungszweck;Betrag (EUR)',
+  '02.03.2026;ACME GmbH;Gehalt März;3.200,00',
+  '03.03.2026;REWE Markt 0815;Einkauf;-54,20',
+  '',
+].join('\n');
 
 const steps: Step[] = [
   {
@@ -435,6 +447,210 @@ const steps: Step[] = [
     tests: [...expectStatus(204)],
   },
   {
+    name: 'List accounts, with balances',
+    method: 'GET',
+    path: '/api/finance/accounts/',
+    tests: [
+      ...expectStatus(200),
+      'const main = pm.response.json().find((account) => account.is_default);',
+      "pm.test('every user has a default account', () => pm.expect(main.name).to.eql('Main account'));",
+      "pm.collectionVariables.set('mainAccountId', main.id);",
+    ],
+  },
+  {
+    name: 'Open a savings account',
+    method: 'POST',
+    path: '/api/finance/accounts/',
+    body: { name: 'Savings', kind: 'SAVINGS', opening_balance: '100.00' },
+    tests: [
+      ...expectStatus(201),
+      "pm.test('opens with its opening balance', () => pm.expect(pm.response.json().balance).to.eql('100.00'));",
+      "pm.collectionVariables.set('savingsAccountId', pm.response.json().id);",
+    ],
+  },
+  {
+    name: 'Get the account',
+    method: 'GET',
+    path: '/api/finance/accounts/{{savingsAccountId}}/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('a savings account', () => pm.expect(pm.response.json().kind).to.eql('SAVINGS'));",
+    ],
+  },
+  {
+    name: 'Rename the account',
+    method: 'PATCH',
+    path: '/api/finance/accounts/{{savingsAccountId}}/',
+    body: { name: 'Rainy day' },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('renamed', () => pm.expect(pm.response.json().name).to.eql('Rainy day'));",
+    ],
+  },
+  {
+    name: 'Replace the account’s details (PUT)',
+    method: 'PUT',
+    path: '/api/finance/accounts/{{savingsAccountId}}/',
+    body: { name: 'Rainy day', kind: 'SAVINGS', opening_balance: '150.00', opening_date: '2026-01-01' },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('new opening balance', () => pm.expect(pm.response.json().balance).to.eql('150.00'));",
+    ],
+  },
+  {
+    name: 'Move money to savings',
+    method: 'POST',
+    path: '/api/finance/transfers/',
+    body: {
+      from_account: '{{mainAccountId}}',
+      to_account: '{{savingsAccountId}}',
+      amount: '50.00',
+      date: '2026-10-15',
+    },
+    tests: [
+      ...expectStatus(201),
+      'const { from, to } = pm.response.json();',
+      "pm.test('two linked sides without a category', () => { pm.expect(to.transfer).to.eql(from.id); pm.expect(from.category).to.eql(null); });",
+    ],
+  },
+  {
+    name: 'Balances of all accounts',
+    method: 'GET',
+    path: '/api/finance/accounts/balances/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('savings got the transfer', () => pm.expect(pm.response.json().accounts.find((a) => a.name === 'Rainy day').balance).to.eql('200.00'));",
+    ],
+  },
+  {
+    name: 'An account with history cannot be deleted',
+    method: 'DELETE',
+    path: '/api/finance/accounts/{{savingsAccountId}}/',
+    tests: [
+      ...expectStatus(409),
+      "pm.test('says to archive it', () => pm.expect(pm.response.json().detail).to.match(/Archive/));",
+    ],
+  },
+  {
+    name: 'Export transactions as CSV',
+    method: 'GET',
+    path: '/api/finance/transactions/export/?format=csv',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('the importer’s own columns', () => pm.expect(pm.response.text()).to.match(/^Date,Payee,Note,Category,Amount\\r\\n/));",
+    ],
+  },
+  {
+    name: 'Preview a bank file (nothing is written)',
+    method: 'POST',
+    path: '/api/finance/imports/preview/?account={{mainAccountId}}',
+    raw: { contentType: 'text/csv', text: BANK_FILE },
+    tests: [
+      ...expectStatus(200),
+      'const preview = pm.response.json();',
+      "pm.test('detected with no configuration', () => pm.expect(preview.detected).to.include({ delimiter: ';', date_format: 'DD.MM.YYYY', decimal: ',' }));",
+      "pm.test('two rows', () => pm.expect(preview.summary).to.include({ rows: 2, valid: 2, expense: '54.20', income: '3200.00' }));",
+    ],
+  },
+  {
+    name: 'Import the bank file',
+    method: 'POST',
+    path: '/api/finance/imports/?account={{mainAccountId}}&file_name=march.csv',
+    raw: { contentType: 'text/csv', text: BANK_FILE },
+    tests: [
+      ...expectStatus(201),
+      "pm.test('both rows in', () => pm.expect(pm.response.json().imported).to.eql(2));",
+      "pm.collectionVariables.set('importId', pm.response.json().id);",
+    ],
+  },
+  {
+    name: 'Import history',
+    method: 'GET',
+    path: '/api/finance/imports/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('the file is listed', () => pm.expect(pm.response.json()[0].file_name).to.eql('march.csv'));",
+    ],
+  },
+  {
+    name: 'Undo the import',
+    method: 'DELETE',
+    path: '/api/finance/imports/{{importId}}/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('its two rows went', () => pm.expect(pm.response.json().removed).to.eql(2));",
+    ],
+  },
+  {
+    name: 'Create a rule',
+    method: 'POST',
+    path: '/api/finance/rules/',
+    body: {
+      name: 'Amazon',
+      conditions: [{ field: 'payee', operator: 'matches', value: 'AMZN MKTP*' }],
+      actions: { category: '{{categoryId}}', rename_payee: 'Amazon' },
+    },
+    tests: [...expectStatus(201), "pm.collectionVariables.set('ruleId', pm.response.json().id);"],
+  },
+  {
+    name: 'List rules',
+    method: 'GET',
+    path: '/api/finance/rules/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('one rule', () => pm.expect(pm.response.json()).to.have.length(1));",
+    ],
+  },
+  {
+    name: 'Get the rule',
+    method: 'GET',
+    path: '/api/finance/rules/{{ruleId}}/',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('renames the payee', () => pm.expect(pm.response.json().actions.rename_payee).to.eql('Amazon'));",
+    ],
+  },
+  {
+    name: 'Change the rule',
+    method: 'PATCH',
+    path: '/api/finance/rules/{{ruleId}}/',
+    body: { amount_max: '500.00' },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('bounded', () => pm.expect(pm.response.json().amount_max).to.eql('500.00'));",
+    ],
+  },
+  {
+    name: 'Replace the rule (PUT)',
+    method: 'PUT',
+    path: '/api/finance/rules/{{ruleId}}/',
+    body: {
+      name: 'Amazon',
+      conditions: [{ field: 'payee', operator: 'contains', value: 'amzn' }],
+      actions: { rename_payee: 'Amazon' },
+    },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('no amount bound now', () => pm.expect(pm.response.json()).not.to.have.property('amount_max'));",
+    ],
+  },
+  {
+    name: 'Dry-run the rule over past transactions',
+    method: 'POST',
+    path: '/api/finance/rules/{{ruleId}}/apply/',
+    body: { dry_run: true },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('counted only', () => pm.expect(pm.response.json().dry_run).to.eql(true));",
+    ],
+  },
+  {
+    name: 'Delete the rule',
+    method: 'DELETE',
+    path: '/api/finance/rules/{{ruleId}}/',
+    tests: [...expectStatus(204)],
+  },
+  {
     name: 'Without a token',
     method: 'GET',
     path: '/api/finance/categories/',
@@ -571,15 +787,18 @@ export function buildPostmanCollection() {
         ...(step.auth === false ? { auth: { type: 'noauth' } } : {}),
         header: [
           ...(step.body === undefined ? [] : [{ key: 'Content-Type', value: 'application/json' }]),
+          ...(step.raw === undefined ? [] : [{ key: 'Content-Type', value: step.raw.contentType }]),
           ...Object.entries(step.headers ?? {}).map(([key, value]) => ({ key, value })),
         ],
+        ...(step.raw === undefined ? {} : { body: { mode: 'raw', raw: step.raw.text } }),
         ...(step.body === undefined
           ? {}
           : {
               body: {
                 mode: 'raw',
+                // Ids are numbers in JSON: `"{{categoryId}}"` goes out as `{{categoryId}}`.
                 raw: JSON.stringify(step.body, null, 2).replace(/"\{\{(\w+)\}\}"/g, (match, name) =>
-                  name === 'categoryId' ? `{{${name}}}` : match,
+                  /Id$/.test(name) ? `{{${name}}}` : match,
                 ),
               },
             }),

@@ -48,6 +48,9 @@ describe('tRPC and REST agree', () => {
       date: viaTrpc.date,
       note: viaTrpc.note,
       created_at: expect.any(String),
+      account: expect.any(Number),
+      payee: viaTrpc.payee,
+      transfer: viaTrpc.transferId,
     });
     expect(viaTrpc.amount).toBe('2500.00');
     const bad = { type: 'EXPENSE', amount: '12.345', date: '2023-02-30' } as const;

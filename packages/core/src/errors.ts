@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
   | 'TOO_MANY_REQUESTS';
 
 /** Field path ("amount", "items.0.note") to messages; "non_field_errors" for the input as a whole. */

@@ -3,6 +3,9 @@ export const USERNAME_MAX_LENGTH = 150;
 export const EMAIL_MAX_LENGTH = 254;
 export const CATEGORY_NAME_MAX_LENGTH = 100;
 export const NOTE_MAX_LENGTH = 1000;
+export const PAYEE_MAX_LENGTH = 200;
+export const ACCOUNT_NAME_MAX_LENGTH = 100;
+export const RULE_NAME_MAX_LENGTH = 100;
 /** The longest IANA time zone name is 32 characters (America/Argentina/ComodRivadavia). */
 export const TIME_ZONE_MAX_LENGTH = 64;
 export const USER_AGENT_MAX_LENGTH = 200;
@@ -13,4 +16,7 @@ export const QUOTAS = {
   categories: 1000,
   apiTokens: 100,
   sessions: 50,
+  accounts: 200,
+  rules: 500,
+  imports: 1000,
 };

@@ -3,8 +3,8 @@ import {
   changePassword,
   confirmPasswordReset,
   type Database,
-  deleteAccount,
   deleteApiToken,
+  deleteUserAccount,
   getProfile,
   listSessions,
   type Profile,
@@ -186,7 +186,7 @@ export function createAuthFlows(deps: {
     },
 
     async deleteAccount(principal: Principal, input: DeleteAccountInput): Promise<void> {
-      const { revokedSessionIds } = await deleteAccount(db, principal.userId, input);
+      const { revokedSessionIds } = await deleteUserAccount(db, principal.userId, input);
       await authenticator.revoked({ sessions: revokedSessionIds });
     },
 

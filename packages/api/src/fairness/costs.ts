@@ -21,8 +21,10 @@ export const COSTS = {
   export: { read: 50, write: 0 },
   /** One created, changed or deleted object. */
   write: { read: 0, write: 1 },
-  /** Thousands of rows at once: demo data, a reset. */
+  /** Thousands of rows at once: demo data, a reset, an import, a rule run over the history. */
   bulkWrite: { read: 0, write: 50 },
+  /** Reading a bank file and matching it against the account, writing nothing. */
+  importPreview: { read: 20, write: 0 },
 } satisfies Record<string, Cost>;
 
 /** The cost of an MCP tool call, by tool: what the equivalent REST request costs. */
@@ -33,6 +35,8 @@ export const TOOL_COSTS: Record<string, Cost> = {
   get_monthly_trend: COSTS.read,
   get_anomalies: COSTS.analysis,
   summarize_month: COSTS.analysis,
+  get_accounts: COSTS.read,
+  search_transactions: COSTS.aggregate,
 };
 
 export function addCosts(costs: Iterable<Cost>): Cost {

@@ -44,10 +44,12 @@ const calls: Record<string, Record<string, unknown>> = {
   get_anomalies: { month },
   get_monthly_trend: { months: 6 },
   summarize_month: { month },
+  get_accounts: {},
+  search_transactions: { query: 'rent', limit: 5 },
 };
 
 describe('the MCP server over Streamable HTTP', () => {
-  it('lists the six tools with their JSON Schemas', async () => {
+  it('lists every tool with its JSON Schemas', async () => {
     const client = await httpClient(alice.access);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(calls).sort());

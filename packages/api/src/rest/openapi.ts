@@ -93,7 +93,10 @@ export async function openApi(api: FastifyInstance, { publicUrl }: OpenApiOption
       tags: [
         { name: 'auth', description: 'Accounts and tokens' },
         { name: 'categories', description: 'Your own spending and income categories' },
-        { name: 'transactions', description: 'Income and expenses' },
+        { name: 'accounts', description: 'Where your money is kept, with balances' },
+        { name: 'transactions', description: 'Income, expenses and transfers between your accounts' },
+        { name: 'imports', description: 'Bank files (CSV, OFX/QFX, QIF) in, with zero configuration' },
+        { name: 'rules', description: 'Automatic categories, payee names and notes' },
         { name: 'insights', description: 'Monthly summaries, breakdowns, anomalies and narratives' },
       ],
       components: {

@@ -6,17 +6,21 @@ import { type Principal, READ_ONLY_TOKEN, SESSION_REQUIRED } from '../auth/princ
 import { COSTS, type Cost } from '../fairness/costs';
 import { releaseWhenClosed, type UserLimits } from '../fairness/user-limits';
 import { accountRoutes } from './account';
+import { financeAccountRoutes } from './accounts';
 import { apiTokenRoutes } from './api-tokens';
 import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
 import { serializerCompiler, validatorCompiler } from './compilers';
 import { demoRoutes } from './demo';
+import { importRoutes } from './imports';
 import { insightRoutes } from './insights';
 import { openApi } from './openapi';
 import { pageLinks } from './page-links';
+import { ruleRoutes } from './rules';
 import { READ_ONLY_FIELDS } from './schemas';
 import { sessionRoutes } from './sessions';
 import { transactionRoutes } from './transactions';
+import { transferRoutes } from './transfers';
 import { twoFactorRoutes } from './two-factor';
 
 declare module 'fastify' {
@@ -55,7 +59,12 @@ function writableBody(request: FastifyRequest, _reply: FastifyReply, done: () =>
   const body = request.body;
   if (body === undefined) {
     request.body = {};
-  } else if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+  } else if (
+    body !== null &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    !(body instanceof Uint8Array)
+  ) {
     request.body = Object.fromEntries(
       Object.entries(body).filter(([key]) => !READ_ONLY_FIELDS.includes(key)),
     );
@@ -134,7 +143,11 @@ export async function restApi(app: FastifyInstance, options: RestOptions) {
       async (finance) => {
         await protectedScope(finance);
         await finance.register(categoryRoutes);
+        await finance.register(financeAccountRoutes);
         await finance.register(transactionRoutes, { pageLinks: pageLinks(options.publicUrl) });
+        await finance.register(transferRoutes);
+        await finance.register(ruleRoutes);
+        await finance.register(importRoutes);
         await finance.register(insightRoutes);
         await finance.register(demoRoutes);
       },

@@ -54,17 +54,30 @@ const transactionExample = {
   date: '2026-11-24',
   note: 'Lunch',
   created_at: '2026-11-24T09:30:00.123456Z',
+  account: 1,
+  payee: 'Corner Café',
+  transfer: null,
 };
 
 export const transactionResource = z
   .object({
     id: z.number().int(),
-    category: z.number().int().meta({ description: 'Category id' }),
+    category: z.number().int().nullable().meta({ description: 'Category id; null on a transfer' }),
     type: verbatim(z.enum(TRANSACTION_TYPES)),
     amount: money,
     date,
     note: z.string(),
     created_at: timestamp,
+    account: z.number().int().meta({ description: 'Account id' }),
+    payee: z.string().meta({ description: 'The counterparty; blank when unknown' }),
+    transfer: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'On one side of a transfer between your accounts: the other side’s id' }),
+    running_balance: money.optional().meta({
+      description: 'In a page filtered by `account` alone: the account’s balance just after this row',
+    }),
   })
   .meta({ id: 'Transaction', examples: [transactionExample] });
 

@@ -180,6 +180,10 @@ describe('transactions endpoints', () => {
       date: '2026-02-01',
       note: 'February rent',
       created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
+      // Added with accounts: a client that sends neither gets the default account and no payee.
+      account: expect.any(Number),
+      payee: '',
+      transfer: null,
     });
     id = (response.body as { id: number }).id;
   });

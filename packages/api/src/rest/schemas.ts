@@ -2,6 +2,7 @@ import {
   checkDateOrder,
   createCategoryInput,
   createTransactionInput,
+  EXPORT_FORMATS,
   id,
   isoDate,
   isoMonth,
@@ -20,19 +21,28 @@ import { refreshInput } from '../auth/schemas';
  * wire format differs (the category id travels as `category` and may be a numeric string; query values
  * arrive as text). Each one validates the request and documents it in the OpenAPI document.
  */
-export const restId = z
-  .union(
-    [
-      id,
-      z
-        .string()
-        .regex(/^\d{1,10}$/, { error: 'Incorrect type. Expected pk value.' })
-        .transform(Number)
-        .pipe(id),
-    ],
-    { error: 'Incorrect type. Expected pk value.' },
-  )
-  .meta({ description: 'Category id', examples: [1] });
+export function restIdOf(description: string) {
+  return z
+    .union(
+      [
+        id,
+        z
+          .string()
+          .regex(/^\d{1,10}$/, { error: 'Incorrect type. Expected pk value.' })
+          .transform(Number)
+          .pipe(id),
+      ],
+      { error: 'Incorrect type. Expected pk value.' },
+    )
+    .meta({ description, examples: [1] });
+}
+
+/**
+ * A primary key in a body or query (a number, or a numeric string as DRF accepts). A fresh schema per
+ * field: a zod schema documented twice under different descriptions would be written as a reference to
+ * itself.
+ */
+export const restId = restIdOf('Category id');
 
 /**
  * A whole number written in a URL. Documented as an integer, which is what a client sends; checked as the
@@ -73,38 +83,57 @@ const transactionExample = {
   date: '2026-11-24',
   note: 'Lunch',
 };
+
 export const transactionBody = createTransactionInput
-  .omit({ categoryId: true })
-  .extend({ category: restId })
+  .omit({ categoryId: true, accountId: true })
+  .extend({
+    category: restId,
+    account: restIdOf('Account id; your default account when omitted').optional(),
+  })
   .meta({ examples: [transactionExample] });
 export const transactionPatchBody = updateTransactionInput
-  .omit({ id: true, categoryId: true })
-  .extend({ category: restId.optional() })
+  .omit({ id: true, categoryId: true, accountId: true })
+  .extend({ category: restId.optional(), account: restIdOf('Account id').optional() })
   .meta({ examples: [{ amount: '14.00', note: 'Lunch with Sam' }] });
 
-export const transactionListQuery = z
-  .object({
-    start: isoDate.optional().meta({ description: 'First date included, YYYY-MM-DD' }),
-    end: isoDate.optional().meta({ description: 'Last date included, YYYY-MM-DD' }),
-    type: transactionType.optional(),
-    category: restId.optional(),
-    search: z.string().max(100).optional().meta({ description: 'Text to find in the note' }),
-    limit: integerText(
-      1,
-      LIST_MAX_LIMIT,
-      'Ensure this value is greater than or equal to 1.',
-      `Ensure this value is less than or equal to ${LIST_MAX_LIMIT}.`,
-    )
-      .optional()
-      .meta({ description: 'Page size; without it the whole list comes back as a plain array' }),
-    offset: integerText(
-      0,
-      1_000_000,
-      'Ensure this value is greater than or equal to 0.',
-      'Ensure this value is less than or equal to 1000000.',
-    )
-      .optional()
-      .meta({ description: 'Rows to skip (with `limit`)' }),
+const transactionListFields = z.object({
+  start: isoDate.optional().meta({ description: 'First date included, YYYY-MM-DD' }),
+  end: isoDate.optional().meta({ description: 'Last date included, YYYY-MM-DD' }),
+  type: transactionType.optional(),
+  category: restId.optional(),
+  account: restIdOf('Only this account; each row then has `running_balance`').optional(),
+  search: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: 'Text to find in the payee, note or category name, or an exact amount ("12.50")' }),
+  limit: integerText(
+    1,
+    LIST_MAX_LIMIT,
+    'Ensure this value is greater than or equal to 1.',
+    `Ensure this value is less than or equal to ${LIST_MAX_LIMIT}.`,
+  )
+    .optional()
+    .meta({ description: 'Page size; without it the whole list comes back as a plain array' }),
+  offset: integerText(
+    0,
+    1_000_000,
+    'Ensure this value is greater than or equal to 0.',
+    'Ensure this value is less than or equal to 1000000.',
+  )
+    .optional()
+    .meta({ description: 'Rows to skip (with `limit`)' }),
+});
+
+export const transactionListQuery = transactionListFields.superRefine(checkDateOrder('start', 'end'));
+
+export const exportQuery = transactionListFields
+  .omit({ limit: true, offset: true })
+  .extend({
+    format: z
+      .enum(EXPORT_FORMATS, { error: 'Use csv or ofx.' })
+      .default('csv')
+      .meta({ description: 'csv or ofx' }),
   })
   .superRefine(checkDateOrder('start', 'end'));
 
@@ -113,4 +142,14 @@ export const monthQuery = z.object({
 });
 
 /** Read-only fields a client may send back unchanged (a GET-modify-PUT round trip); ignored, as DRF does. */
-export const READ_ONLY_FIELDS = ['id', 'user', 'user_id', 'created_at', 'updated_at'];
+export const READ_ONLY_FIELDS = [
+  'id',
+  'user',
+  'user_id',
+  'created_at',
+  'updated_at',
+  'transfer',
+  'running_balance',
+  'balance',
+  'transaction_count',
+];

@@ -10,6 +10,9 @@ const transaction = (note: string): Transaction => ({
   amount: '12.50',
   date: '2026-11-24',
   note,
+  payee: `Payee of ${note}`,
+  accountId: 3,
+  transferId: null,
   createdAt: '2026-11-24T09:30:00.123456Z',
   updatedAt: '2026-11-24T09:30:00.123456Z',
 });

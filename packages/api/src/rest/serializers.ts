@@ -7,7 +7,14 @@ import type { summaryResource, transactionResource, userResource } from './resou
 const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /** Core field names whose wire name is not simply their snake_case. */
-const WIRE_NAMES: Record<string, string> = { categoryId: 'category', preferredCurrency: 'currency' };
+const WIRE_NAMES: Record<string, string> = {
+  categoryId: 'category',
+  accountId: 'account',
+  fromAccountId: 'from_account',
+  toAccountId: 'to_account',
+  transferId: 'transfer',
+  preferredCurrency: 'currency',
+};
 
 /** An input field's wire name: snake_case, and the category id travels as `category` (as clients send it). */
 export function snakeCase(key: string): string {
@@ -44,6 +51,9 @@ export const transactionJson = (transaction: Transaction): z.output<typeof trans
   date: transaction.date,
   note: transaction.note,
   created_at: transaction.createdAt,
+  account: transaction.accountId,
+  payee: transaction.payee,
+  transfer: transaction.transferId,
 });
 
 export const userJson = (profile: Profile): z.output<typeof userResource> => ({
@@ -78,8 +88,9 @@ export const summaryJson = (summary: MonthlySummary): z.output<typeof summaryRes
  * of rows, and every object per row is garbage the collector has to catch up with. The strings PostgreSQL
  * wrote (type, amount, date, timestamp) need no escaping; the note is escaped by JSON.stringify.
  */
-export function transactionJsonText(t: Transaction): string {
-  return `{"id":${t.id},"category":${t.categoryId},"type":"${t.type}","amount":"${t.amount}","date":"${t.date}","note":${JSON.stringify(t.note)},"created_at":"${t.createdAt}"}`;
+export function transactionJsonText(t: Transaction & { runningBalance?: string }): string {
+  const running = t.runningBalance === undefined ? '' : `,"running_balance":"${t.runningBalance}"`;
+  return `{"id":${t.id},"category":${t.categoryId},"type":"${t.type}","amount":"${t.amount}","date":"${t.date}","note":${JSON.stringify(t.note)},"created_at":"${t.createdAt}","account":${t.accountId},"payee":${JSON.stringify(t.payee)},"transfer":${t.transferId}${running}}`;
 }
 
 /**
@@ -94,4 +105,7 @@ export const TRANSACTION_JSON_LAYOUT = [
   ['date', 'date'],
   ['note', 'note'],
   ['created_at', 'createdAt'],
+  ['account', 'accountId'],
+  ['payee', 'payee'],
+  ['transfer', 'transferId'],
 ] as const satisfies JsonTextLayout;

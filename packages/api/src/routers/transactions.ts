@@ -1,5 +1,6 @@
 import {
   createTransaction,
+  createTransfer,
   deleteTransaction,
   getTransaction,
   listTransactions,
@@ -8,6 +9,7 @@ import {
 import {
   byIdInput,
   createTransactionInput,
+  createTransferInput,
   listTransactionsInput,
   updateTransactionInput,
 } from '@finsight/core/schemas';
@@ -23,6 +25,10 @@ export const transactionsRouter = router({
   create: protectedProcedure
     .input(createTransactionInput)
     .mutation(({ ctx, input }) => createTransaction(ctx.db, ctx.userId, input)),
+  /** Both sides of a transfer between two of the user's accounts. */
+  transfer: protectedProcedure
+    .input(createTransferInput)
+    .mutation(({ ctx, input }) => createTransfer(ctx.db, ctx.userId, input)),
   update: protectedProcedure
     .input(updateTransactionInput)
     .mutation(({ ctx, input }) => updateTransaction(ctx.db, ctx.userId, input)),

@@ -10,7 +10,7 @@ import {
   authenticate,
   changePassword,
   confirmPasswordReset,
-  deleteAccount,
+  deleteUserAccount,
   INVALID_RESET_LINK,
   requestPasswordReset,
   WRONG_OLD_PASSWORD,
@@ -135,11 +135,11 @@ describe('deleting the account', () => {
       await startSession(database.db, owner.id);
     }
     const before = await tableCounts(database.db);
-    await expect(deleteAccount(database.db, user.id, { password: 'wrong' })).rejects.toMatchObject({
+    await expect(deleteUserAccount(database.db, user.id, { password: 'wrong' })).rejects.toMatchObject({
       fieldErrors: { password: expect.any(Array) },
     });
     expect(await tableCounts(database.db)).toEqual(before);
-    await deleteAccount(database.db, user.id, { password: PASSWORD });
+    await deleteUserAccount(database.db, user.id, { password: PASSWORD });
     expect(await tableCounts(database.db)).toEqual({
       users: before.users - 1,
       categories: before.categories - 1,

@@ -257,7 +257,7 @@ export async function checkPassword(db: Database, userId: number, password: stri
  * Deletes the account and everything in it, after checking the password. Returns the sessions that ended
  * with it, so the caller can refuse their tokens at once.
  */
-export async function deleteAccount(
+export async function deleteUserAccount(
   db: Database,
   userId: number,
   input: DeleteAccountInput,

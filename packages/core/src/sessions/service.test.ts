@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteAccount } from '../accounts/service';
+import { deleteUserAccount } from '../accounts/service';
 import { QUOTAS } from '../limits';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
@@ -109,7 +109,7 @@ describe('sessions', () => {
       await rotateSession(database.db, user.id, { sessionId: expired.sessionId, generation: 0 }),
     ).toMatchObject({ ok: false });
     const live = await startSession(database.db, user.id);
-    const { revokedSessionIds } = await deleteAccount(database.db, user.id, {
+    const { revokedSessionIds } = await deleteUserAccount(database.db, user.id, {
       password: 'correct horse battery',
     });
     expect(revokedSessionIds).toEqual(expect.arrayContaining([live.sessionId, expired.sessionId]));

@@ -3,7 +3,7 @@ import { monthOrCurrent } from '../accounts/time-zone';
 import type { Database } from '../db/client';
 import { prepared } from '../db/prepared';
 import { rowsOf } from '../db/rows';
-import { monthlySummaries } from '../db/schema';
+import { accountMonths, monthlySummaries } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
 import { formatMonth, monthRange } from '../validation/dates';
 import { parseInput } from '../validation/parse-input';
@@ -106,12 +106,62 @@ const aggregateFromTransactions = (userFilter: ReturnType<typeof sql>) => sql`
   SELECT user_id,
          extract(year FROM date)::smallint,
          extract(month FROM date)::smallint,
-         coalesce(sum(amount) FILTER (WHERE type = 'INCOME'), 0),
-         coalesce(sum(amount) FILTER (WHERE type = 'EXPENSE'), 0),
+         coalesce(sum(amount) FILTER (WHERE type = 'INCOME' AND transfer_peer_id IS NULL), 0),
+         coalesce(sum(amount) FILTER (WHERE type = 'EXPENSE' AND transfer_peer_id IS NULL), 0),
          count(*)::integer
     FROM transactions
    WHERE ${userFilter}
    GROUP BY 1, 2, 3`;
+
+/** Each account's net movement per month, as `account_months` holds it. */
+const accountMonthsFromTransactions = (userFilter: SQL) => sql`
+  SELECT account_id, user_id,
+         extract(year FROM date)::smallint,
+         extract(month FROM date)::smallint,
+         sum(CASE WHEN type = 'INCOME' THEN amount ELSE -amount END),
+         count(*)::integer
+    FROM transactions
+   WHERE ${userFilter}
+   GROUP BY 1, 2, 3, 4`;
+
+/**
+ * Recomputes one user's derived data (monthly summaries and account months) from their transactions.
+ * The caller holds the user's summary lock exclusively, inside its database transaction.
+ */
+export async function rebuildUserDerivedData(tx: Database, userId: number): Promise<void> {
+  await tx.delete(monthlySummaries).where(eq(monthlySummaries.userId, userId));
+  await tx.execute(sql`
+    INSERT INTO monthly_summaries (user_id, year, month, total_income, total_expense, transaction_count)
+    ${aggregateFromTransactions(sql`user_id = ${userId}`)}`);
+  await tx.delete(accountMonths).where(eq(accountMonths.userId, userId));
+  await tx.execute(sql`
+    INSERT INTO account_months (account_id, user_id, year, month, net, transaction_count)
+    ${accountMonthsFromTransactions(sql`user_id = ${userId}`)}`);
+}
+
+/** Takes the user's summary lock exclusively: the user's writers (which take it shared) wait. */
+export async function lockUserDerivedData(tx: Database, userId: number): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_CLASS}::integer, ${userId}::integer)`);
+}
+
+/**
+ * Runs `work` with the row trigger skipped for this user's inserts and deletes, then recomputes the
+ * user's derived data from what is there: for writes of thousands of rows at once (an import, a reset),
+ * where a trigger call per row took seconds. Holds the user's summary lock, so no writer of theirs can
+ * interleave.
+ */
+export async function withUserDerivedDataInBulk<T>(
+  tx: Database,
+  userId: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  await lockUserDerivedData(tx, userId);
+  await tx.execute(sql`SELECT set_config('finsight.clearing_user', ${String(userId)}, true)`);
+  const result = await work();
+  await tx.execute(sql`SELECT set_config('finsight.clearing_user', '', true)`);
+  await rebuildUserDerivedData(tx, userId);
+  return result;
+}
 
 /**
  * Recomputes monthly summaries from the transactions: for one user, or for everyone when `userId` is
@@ -126,10 +176,19 @@ export async function rebuildSummaries(db: Database, userId?: number): Promise<{
       // the summaries conflicts with their DELETE); plain reads of the summaries carry on.
       await tx.execute(sql`LOCK TABLE transactions IN SHARE MODE`);
       await tx.execute(sql`LOCK TABLE monthly_summaries IN EXCLUSIVE MODE`);
+      await tx.execute(sql`LOCK TABLE account_months IN EXCLUSIVE MODE`);
       await tx.execute(sql`DELETE FROM monthly_summaries`);
+      await tx.execute(sql`DELETE FROM account_months`);
+      await tx.execute(sql`
+        INSERT INTO account_months (account_id, user_id, year, month, net, transaction_count)
+        ${accountMonthsFromTransactions(sql`true`)}`);
     } else {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_CLASS}::integer, ${userId}::integer)`);
+      await lockUserDerivedData(tx, userId);
       await tx.delete(monthlySummaries).where(eq(monthlySummaries.userId, userId));
+      await tx.delete(accountMonths).where(eq(accountMonths.userId, userId));
+      await tx.execute(sql`
+        INSERT INTO account_months (account_id, user_id, year, month, net, transaction_count)
+        ${accountMonthsFromTransactions(sql`user_id = ${userId}`)}`);
     }
     const inserted = await tx.execute(sql`
       INSERT INTO monthly_summaries (user_id, year, month, total_income, total_expense, transaction_count)
@@ -147,21 +206,16 @@ export async function rebuildSummaries(db: Database, userId?: number): Promise<{
  * when it is one, else in its own. Returns how many transactions went.
  */
 export async function deleteTransactionsInBulk(db: Database, userId: number, which?: SQL): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_CLASS}::integer, ${userId}::integer)`);
-    await tx.execute(sql`SELECT set_config('finsight.clearing_user', ${String(userId)}, true)`);
-    const [deleted] = rowsOf<{ n: number }>(
-      await tx.execute(sql`WITH gone AS (
-          DELETE FROM transactions WHERE user_id = ${userId} AND ${which ?? sql`true`} RETURNING 1)
-        SELECT count(*)::integer AS n FROM gone`),
-    );
-    await tx.execute(sql`SELECT set_config('finsight.clearing_user', '', true)`);
-    await tx.delete(monthlySummaries).where(eq(monthlySummaries.userId, userId));
-    await tx.execute(sql`
-      INSERT INTO monthly_summaries (user_id, year, month, total_income, total_expense, transaction_count)
-      ${aggregateFromTransactions(sql`user_id = ${userId}`)}`);
-    return deleted?.n ?? 0;
-  });
+  return db.transaction(async (tx) =>
+    withUserDerivedDataInBulk(tx, userId, async () => {
+      const [deleted] = rowsOf<{ n: number }>(
+        await tx.execute(sql`WITH gone AS (
+            DELETE FROM transactions WHERE user_id = ${userId} AND ${which ?? sql`true`} RETURNING 1)
+          SELECT count(*)::integer AS n FROM gone`),
+      );
+      return deleted?.n ?? 0;
+    }),
+  );
 }
 
 /**
@@ -190,6 +244,30 @@ export async function findSummaryDrift(
      WHERE e.total_income IS DISTINCT FROM s.total_income
         OR e.total_expense IS DISTINCT FROM s.total_expense
         OR e.transaction_count IS DISTINCT FROM s.transaction_count
+     ORDER BY 1, 2, 3`);
+  return rowsOf(result);
+}
+
+/** The same oracle for `account_months`: rows where the stored net or count differs from the transactions. */
+export async function findAccountMonthDrift(
+  db: Database,
+  userId?: number,
+): Promise<{ accountId: number; year: number; month: number; stored: string; expected: string }[]> {
+  const scope = userId === undefined ? sql`true` : sql`user_id = ${userId}`;
+  const result = await db.execute(sql`
+    WITH expected (account_id, user_id, year, month, net, transaction_count) AS (
+      ${accountMonthsFromTransactions(scope)}
+    ), stored AS (
+      SELECT account_id, user_id, year, month, net, transaction_count FROM account_months WHERE ${scope}
+    )
+    SELECT coalesce(e.account_id, s.account_id) AS "accountId",
+           coalesce(e.year, s.year) AS year,
+           coalesce(e.month, s.month) AS month,
+           concat_ws('/', s.net, s.transaction_count) AS stored,
+           concat_ws('/', e.net, e.transaction_count) AS expected
+      FROM expected e
+      FULL JOIN stored s USING (account_id, year, month)
+     WHERE e.net IS DISTINCT FROM s.net OR e.transaction_count IS DISTINCT FROM s.transaction_count
      ORDER BY 1, 2, 3`);
   return rowsOf(result);
 }

@@ -84,3 +84,35 @@ export const narrativeOutput = z.object({
   recentAverageExpense: money.nullable(),
   anomalies: z.number().int(),
 });
+
+export const accountsOutput = z.object({
+  date: z.string().nullable().describe('The day the balances are for; null means now'),
+  accounts: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      kind: z.string().describe('CHECKING, SAVINGS, CREDIT_CARD, CASH or OTHER'),
+      balance: money,
+      archived: z.boolean(),
+    }),
+  ),
+  total: money.describe('Sum of the balances of the accounts that are not archived'),
+});
+
+export const searchOutput = z.object({
+  query: z.string(),
+  count: z.number().int().describe('How many are listed here'),
+  truncated: z.boolean().describe('True when more matched than were listed: narrow the search'),
+  transactions: z.array(
+    z.object({
+      id: z.number().int(),
+      date: z.string(),
+      type: z.enum(TRANSACTION_TYPES),
+      amount: money,
+      payee: z.string(),
+      category: z.string().nullable().describe('Null on a transfer between accounts'),
+      accountId: z.number().int(),
+      note: z.string(),
+    }),
+  ),
+});

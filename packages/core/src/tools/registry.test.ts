@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('the tool registry', () => {
-  it('describes six tools once, with JSON Schemas that take no user id', () => {
+  it('describes eight tools once, with JSON Schemas that take no user id', () => {
     expect(finsightTools.map((t) => t.name)).toEqual([
       'get_transactions',
       'get_category_breakdown',
@@ -35,6 +35,8 @@ describe('the tool registry', () => {
       'get_anomalies',
       'get_monthly_trend',
       'summarize_month',
+      'get_accounts',
+      'search_transactions',
     ]);
     for (const tool of finsightTools) {
       const schema = toolJsonSchema(tool);

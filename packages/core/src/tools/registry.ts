@@ -1,19 +1,23 @@
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import { AppError } from '../errors';
+import { getBalances, listAccounts } from '../finance-accounts/service';
 import { getAnomalies } from '../insights/anomalies';
 import { getCategoryBreakdown } from '../insights/category-breakdown';
 import { getIncomeVsExpense } from '../insights/income-vs-expense';
 import { summarizeMonth } from '../insights/narrative';
 import { getTransactions } from '../insights/transactions';
 import { getMonthlyTrend } from '../summaries/service';
+import { listTransactions } from '../transactions/service';
 import { isoDate, isoMonth } from '../validation/dates';
 import { parseInput } from '../validation/parse-input';
 import {
+  accountsOutput,
   anomaliesOutput,
   breakdownOutput,
   incomeVsExpenseOutput,
   narrativeOutput,
+  searchOutput,
   transactionsOutput,
   trendOutput,
 } from './outputs';
@@ -22,10 +26,14 @@ import {
 export const TOOL_LIMITS = {
   transactions: 100,
   noteLength: 120,
+  searchResults: 50,
   categories: 20,
   anomalies: 20,
   trendMonths: 24,
 };
+
+const clip = (text: string) =>
+  text.length > TOOL_LIMITS.noteLength ? `${text.slice(0, TOOL_LIMITS.noteLength)}…` : text;
 
 const month = isoMonth.optional().describe('Calendar month as YYYY-MM. Defaults to the current month.');
 
@@ -74,8 +82,7 @@ export const finsightTools = [
         ...result,
         transactions: result.transactions.map((t) => ({
           ...t,
-          note:
-            t.note.length > TOOL_LIMITS.noteLength ? `${t.note.slice(0, TOOL_LIMITS.noteLength)}…` : t.note,
+          note: clip(t.note),
         })),
       };
     },
@@ -136,6 +143,71 @@ export const finsightTools = [
     input: z.strictObject({ month }),
     output: narrativeOutput,
     run: (db, userId, input) => summarizeMonth(db, userId, input.month),
+  }),
+  defineTool({
+    name: 'get_accounts',
+    description:
+      "The user's accounts (checking, savings, credit cards, cash) with their balances now, or at the end of a " +
+      'given day, and the total of the open ones. A negative balance means money owed (a credit card).',
+    input: z.strictObject({
+      date: isoDate.optional().describe('Balances at the end of this day, YYYY-MM-DD. Defaults to now.'),
+    }),
+    output: accountsOutput,
+    async run(db, userId, input) {
+      const accounts = await listAccounts(db, userId, input);
+      const balances = await getBalances(db, userId, input);
+      return {
+        date: balances.date,
+        accounts: accounts.map(({ id, name, kind, balance, archived }) => ({
+          id,
+          name,
+          kind,
+          balance,
+          archived,
+        })),
+        total: balances.total,
+      };
+    },
+  }),
+  defineTool({
+    name: 'search_transactions',
+    description:
+      'Find transactions by payee, note or category name (case-insensitive text), or by exact amount ' +
+      `("12.50"), newest first, optionally within dates or one account. At most ${TOOL_LIMITS.searchResults}; ` +
+      '"truncated" says when more matched.',
+    input: z.strictObject({
+      query: z.string().trim().min(1).max(100).describe('Text to find, or an exact amount like 12.50.'),
+      from: isoDate.optional().describe('First day, YYYY-MM-DD.'),
+      to: isoDate.optional().describe('Last day, YYYY-MM-DD.'),
+      accountId: z.number().int().positive().optional().describe('Only this account (see get_accounts).'),
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .max(TOOL_LIMITS.searchResults)
+        .default(20)
+        .describe('How many to return.'),
+    }),
+    output: searchOutput,
+    async run(db, userId, input) {
+      const { query, limit, ...filters } = input;
+      const page = await listTransactions(db, userId, { ...filters, search: query, limit });
+      return {
+        query,
+        count: page.items.length,
+        truncated: page.nextCursor !== null,
+        transactions: page.items.map((t) => ({
+          id: t.id,
+          date: t.date,
+          type: t.type,
+          amount: t.amount,
+          payee: t.payee,
+          category: t.categoryName,
+          accountId: t.accountId,
+          note: clip(t.note),
+        })),
+      };
+    },
   }),
 ];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_MAX_LENGTH } from '../limits';
+import { NOTE_MAX_LENGTH, PAYEE_MAX_LENGTH } from '../limits';
 import { checkDateOrder, isoDate } from '../validation/dates';
 import { id } from '../validation/ids';
 import { money } from '../validation/money';
@@ -21,8 +21,25 @@ export const note = z
   .trim()
   .max(NOTE_MAX_LENGTH, { error: `Ensure this field has no more than ${NOTE_MAX_LENGTH} characters.` });
 
+/**
+ * The counterparty, apart from the note; blank when unknown. A name, so runs of spaces, tabs and line
+ * breaks become one space (as bank files write them, and so that "ACME  Ltd" and "ACME Ltd" are one payee).
+ */
+export const payee = z
+  .string({ error: 'Not a valid string.' })
+  .max(PAYEE_MAX_LENGTH * 2, { error: `Ensure this field has no more than ${PAYEE_MAX_LENGTH} characters.` })
+  .transform((text) => text.replace(/\s+/g, ' ').trim())
+  .pipe(
+    z.string().max(PAYEE_MAX_LENGTH, {
+      error: `Ensure this field has no more than ${PAYEE_MAX_LENGTH} characters.`,
+    }),
+  );
+
 export const createTransactionInput = z.strictObject({
   categoryId: id,
+  /** The user's default account when omitted. */
+  accountId: id.optional(),
+  payee: payee.nullish().transform((value) => value ?? ''),
   type: transactionType,
   amount: money,
   date: isoDate,
@@ -34,6 +51,8 @@ export type CreateTransactionInput = z.input<typeof createTransactionInput>;
 export const updateTransactionInput = z.strictObject({
   id,
   categoryId: id.optional(),
+  accountId: id.optional(),
+  payee: payee.nullish().transform((value) => (value === null ? '' : value)),
   type: transactionType.optional(),
   amount: money.optional(),
   date: isoDate.optional(),
@@ -51,7 +70,8 @@ const filterFields = z.strictObject({
   to: isoDate.optional(),
   type: transactionType.optional(),
   categoryId: id.optional(),
-  /** Case-insensitive text to find in the note. */
+  accountId: id.optional(),
+  /** Case-insensitive text to find in the payee, the note or the category's name, or an exact amount. */
   search: z.string().trim().max(100).optional(),
 });
 
@@ -80,20 +100,50 @@ export type ListTransactionsInput = z.input<typeof listTransactionsInput>;
 
 export interface Transaction {
   id: number;
-  categoryId: number;
-  categoryName: string;
+  /** Null only on the sides of a transfer. */
+  categoryId: number | null;
+  categoryName: string | null;
+  accountId: number;
   type: TransactionType;
   amount: string;
   date: string;
   note: string;
+  payee: string;
+  /** The other side, when this is one side of a transfer between the user's accounts. */
+  transferId: number | null;
   createdAt: string;
   updatedAt: string;
 }
 
 export interface TransactionPage {
-  items: Transaction[];
+  /** Filtered by account alone, each row carries `runningBalance`: the account's balance just after it. */
+  items: (Transaction & { runningBalance?: string })[];
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
   /** All rows matching the filters, when `includeTotal` was asked for. */
   total?: number;
+}
+
+/**
+ * Money moved between two of the user's accounts: one operation writes both sides (an expense in the first,
+ * an income in the second), linked, and neither counts as income or expense.
+ */
+export const createTransferInput = z
+  .strictObject({
+    fromAccountId: id,
+    toAccountId: id,
+    amount: money,
+    date: isoDate,
+    note: note.nullish().transform((value) => value ?? ''),
+  })
+  .superRefine((input, ctx) => {
+    if (input.fromAccountId === input.toAccountId) {
+      ctx.addIssue({ code: 'custom', path: ['toAccountId'], message: 'Choose two different accounts.' });
+    }
+  });
+export type CreateTransferInput = z.input<typeof createTransferInput>;
+
+export interface Transfer {
+  from: Transaction;
+  to: Transaction;
 }

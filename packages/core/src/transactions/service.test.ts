@@ -50,6 +50,10 @@ describe('creating and reading transactions', () => {
       amount: '12.50',
       date: '2026-01-15',
       note: 'Lunch with Sam',
+      // Clients that name no account and no payee get the user's default account and a blank payee.
+      accountId: expect.any(Number),
+      payee: '',
+      transferId: null,
       createdAt: expect.stringMatching(/Z$/),
       updatedAt: expect.stringMatching(/Z$/),
     });

@@ -1,19 +1,25 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { isConstraintViolation, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-error';
+import { isConstraintViolation, PG_CHECK_VIOLATION, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-error';
+import { rowsOf } from '../db/rows';
 import { transactions } from '../db/schema';
 import { fieldError, notFound } from '../errors';
+import { balanceAfterTransaction } from '../finance-accounts/service';
 import { type ByIdInput, byIdInput } from '../validation/ids';
+import { fromCents, toCents } from '../validation/money';
 import { parseInput } from '../validation/parse-input';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   type CreateTransactionInput,
+  type CreateTransferInput,
   createTransactionInput,
+  createTransferInput,
   type ListTransactionsInput,
   listTransactionsInput,
   type Transaction,
   type TransactionFiltersInput,
   type TransactionPage,
+  type Transfer,
   transactionFilters,
   type UpdateTransactionInput,
   updateTransactionInput,
@@ -21,6 +27,7 @@ import {
 import {
   byIdStatement,
   countStatement,
+  dateRangeStatement,
   filtersGiven,
   filterValues,
   insertStatement,
@@ -34,6 +41,30 @@ export type { JsonTextField, JsonTextLayout } from './statements';
 /** The same answer whether the category is missing or another user's (the database refuses both). */
 function unknownCategory(categoryId: number) {
   return fieldError('categoryId', `Invalid pk "${categoryId}" - object does not exist.`);
+}
+
+function unknownAccount(field: string, accountId: number) {
+  return fieldError(field, `Invalid pk "${accountId}" - object does not exist.`);
+}
+
+/** The database's refusals of a write, as the field errors a client can act on. */
+function explainWriteError(error: unknown, input: { categoryId?: number | null; accountId?: number | null }) {
+  if (
+    input.categoryId != null &&
+    isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'transactions_category_same_user_fk')
+  ) {
+    return unknownCategory(input.categoryId);
+  }
+  if (
+    input.accountId != null &&
+    isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'transactions_account_same_user_fk')
+  ) {
+    return unknownAccount('accountId', input.accountId);
+  }
+  if (isConstraintViolation(error, PG_CHECK_VIOLATION, 'transactions_category_unless_transfer')) {
+    return fieldError('categoryId', 'A transfer between your accounts has no category.');
+  }
+  return error;
 }
 
 /**
@@ -106,6 +137,17 @@ export async function* streamTransactionsAsJson(
   }
 }
 
+/** The first and last date among the transactions the filters match (an export's statement period). */
+export async function transactionDateRange(
+  db: Database,
+  userId: number,
+  input: TransactionFiltersInput = {},
+): Promise<{ first: string | null; last: string | null }> {
+  const data = parseInput(transactionFilters, input);
+  const [range] = await dateRangeStatement(db, filtersGiven(data)).execute(filterValues(userId, data));
+  return { first: range?.first ?? null, last: range?.last ?? null };
+}
+
 export async function listTransactions(
   db: Database,
   userId: number,
@@ -129,7 +171,9 @@ export async function listTransactions(
   // than the rest of the page's work in JavaScript). An undefined field is not part of any JSON answer.
   const carried = rows[0]?.total;
   if (withTotal) for (const row of rows) row.total = undefined;
-  const items: Transaction[] = more ? rows.slice(0, data.limit) : rows;
+  const items: TransactionPage['items'] = more ? rows.slice(0, data.limit) : rows;
+  if (given.length === 1 && data.accountId !== undefined)
+    await addRunningBalances(db, userId, data.accountId, items);
   const last = items.at(-1);
   const result: TransactionPage = {
     items,
@@ -141,6 +185,27 @@ export async function listTransactions(
       carried ?? (await countStatement(db, given).execute(filterValues(userId, data)))[0]?.value ?? 0;
   }
   return result;
+}
+
+/**
+ * An account's register: each row gets the balance just after it, counted down from the first row's
+ * (one short query however deep the page).
+ */
+async function addRunningBalances(
+  db: Database,
+  userId: number,
+  accountId: number,
+  items: TransactionPage['items'],
+): Promise<void> {
+  const first = items[0];
+  if (!first) return;
+  const start = await balanceAfterTransaction(db, userId, accountId, first);
+  if (start === null) return;
+  let cents = toCents(start);
+  for (const item of items) {
+    item.runningBalance = fromCents(cents);
+    cents -= item.type === 'INCOME' ? toCents(item.amount) : -toCents(item.amount);
+  }
 }
 
 export async function getTransaction(db: Database, userId: number, input: ByIdInput): Promise<Transaction> {
@@ -158,18 +223,23 @@ export async function createTransaction(
 ): Promise<Transaction> {
   const data = parseInput(createTransactionInput, input);
   try {
-    const [created] = await insertStatement(db).execute({ ...data, userId });
+    const [created] = await insertStatement(db).execute({
+      ...data,
+      accountId: data.accountId ?? null,
+      userId,
+    });
     if (!created) throw new Error('insert returned no row');
     return created;
   } catch (error) {
-    if (isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'transactions_category_same_user_fk')) {
-      throw unknownCategory(data.categoryId);
-    }
-    throw error;
+    throw explainWriteError(error, data);
   }
 }
 
-/** Partial update: only the fields given change. Moving to another month moves it in the summaries too. */
+/**
+ * Partial update: only the fields given change. Moving it to another month or account moves it in the
+ * summaries and balances too. On one side of a transfer, a new amount or date reaches the other side as
+ * well (a trigger, drizzle/0004); its direction cannot change.
+ */
 export async function updateTransaction(
   db: Database,
   userId: number,
@@ -177,26 +247,84 @@ export async function updateTransaction(
 ): Promise<Transaction> {
   const { id, ...changes } = parseInput(updateTransactionInput, input);
   if (Object.values(changes).every((value) => value === undefined)) return getTransaction(db, userId, { id });
+  const mine = and(eq(transactions.id, id), eq(transactions.userId, userId));
   try {
     // Drizzle leaves keys whose value is undefined out of the SET list.
     const [updated] = await db
       .update(transactions)
       .set({ ...changes, updatedAt: sql`now()` })
-      .where(and(eq(transactions.id, id), eq(transactions.userId, userId)))
+      .where(
+        changes.type === undefined
+          ? mine
+          : and(
+              mine,
+              sql`(${transactions.transferPeerId} IS NULL OR ${transactions.type} = ${changes.type})`,
+            ),
+      )
       .returning({ id: transactions.id });
-    if (!updated) throw notFound();
+    if (!updated) {
+      const current = await getTransaction(db, userId, { id });
+      if (current.transferId !== null) {
+        throw fieldError('type', 'The direction of a transfer cannot change; delete it and make a new one.');
+      }
+      throw notFound();
+    }
     return await getTransaction(db, userId, updated);
   } catch (error) {
-    if (
-      changes.categoryId !== undefined &&
-      isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'transactions_category_same_user_fk')
-    ) {
-      throw unknownCategory(changes.categoryId);
+    throw explainWriteError(error, changes);
+  }
+}
+
+/**
+ * Both sides of a transfer in one statement: an expense in the first account and an income in the second,
+ * each naming the other, with no category. The foreign keys refuse an account that is not the user's.
+ */
+export async function createTransfer(
+  db: Database,
+  userId: number,
+  input: CreateTransferInput,
+): Promise<Transfer> {
+  const data = parseInput(createTransferInput, input);
+  try {
+    const rows = rowsOf<{ id: number; type: string }>(
+      await db.execute(sql`
+        WITH ids AS (
+          SELECT nextval(pg_get_serial_sequence('transactions', 'id')) AS out_id,
+                 nextval(pg_get_serial_sequence('transactions', 'id')) AS in_id)
+        INSERT INTO transactions (id, user_id, account_id, type, amount, date, note, transfer_peer_id)
+        OVERRIDING SYSTEM VALUE
+        SELECT out_id, ${userId}::integer, ${data.fromAccountId}::integer, 'EXPENSE'::transaction_type,
+               ${data.amount}::numeric, ${data.date}::date, ${data.note}::text, in_id
+          FROM ids
+        UNION ALL
+        SELECT in_id, ${userId}::integer, ${data.toAccountId}::integer, 'INCOME'::transaction_type,
+               ${data.amount}::numeric, ${data.date}::date, ${data.note}::text, out_id
+          FROM ids
+        RETURNING id, type::text`),
+    );
+    const outgoing = rows.find((row) => row.type === 'EXPENSE');
+    const incoming = rows.find((row) => row.type === 'INCOME');
+    if (!outgoing || !incoming) throw new Error('transfer insert returned no rows');
+    return {
+      from: await getTransaction(db, userId, { id: outgoing.id }),
+      to: await getTransaction(db, userId, { id: incoming.id }),
+    };
+  } catch (error) {
+    if (isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'transactions_account_same_user_fk')) {
+      const [from] = rowsOf<{ n: number }>(
+        await db.execute(
+          sql`SELECT count(*)::integer AS n FROM accounts WHERE id = ${data.fromAccountId} AND user_id = ${userId}`,
+        ),
+      );
+      throw from?.n
+        ? unknownAccount('toAccountId', data.toAccountId)
+        : unknownAccount('fromAccountId', data.fromAccountId);
     }
     throw error;
   }
 }
 
+/** Deleting one side of a transfer deletes the other too (the foreign key cascades). */
 export async function deleteTransaction(db: Database, userId: number, input: ByIdInput): Promise<void> {
   const { id } = parseInput(byIdInput, input);
   const deleted = await db

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { preparedSql } from '../db/prepared';
+import { normaliseMoney } from '../validation/money';
 import type { Transaction, TransactionFilters } from './schemas';
 
 /**
@@ -23,15 +24,17 @@ const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 /** The columns of a `Transaction`, from a transactions row `t` and its category `c`. */
 const TRANSACTION_COLUMNS = sql.raw(`t.id, t.category_id AS "categoryId", c.name AS "categoryName",
-  t.type::text AS type, t.amount::text AS amount, t.date::text AS date, t.note,
+  t.account_id AS "accountId", t.type::text AS type, t.amount::text AS amount, t.date::text AS date, t.note,
+  t.payee, t.transfer_peer_id AS "transferId",
   to_char(t.created_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS "createdAt",
   to_char(t.updated_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS "updatedAt"`);
 
 /**
- * The row's category. Its user is named by value rather than as `t.user_id`: the page subquery hides
- * `t.user_id = $user` from the outer join, and without it a generic plan hashes every user's categories.
+ * The row's category (none on a transfer). Its user is named by value rather than as `t.user_id`: the page
+ * subquery hides `t.user_id = $user` from the outer join, and without it a generic plan hashes every
+ * user's categories.
  */
-const WITH_CATEGORY = sql`JOIN categories c ON c.id = t.category_id AND c.user_id = ${placeholder('userId')}`;
+const WITH_CATEGORY = sql`LEFT JOIN categories c ON c.id = t.category_id AND c.user_id = ${placeholder('userId')}`;
 const NEWEST_FIRST = sql.raw('ORDER BY t.date DESC, t.id DESC');
 
 /** The user's number of transactions, from the monthly counts the summary trigger keeps exact. */
@@ -44,7 +47,11 @@ const FILTER_CONDITIONS = {
   to: sql`t.date <= ${placeholder('to')}::date`,
   type: sql`t.type = ${placeholder('type')}::transaction_type`,
   categoryId: sql`t.category_id = ${placeholder('categoryId')}::integer`,
-  search: sql`t.note ILIKE ${placeholder('search')}`,
+  accountId: sql`t.account_id = ${placeholder('accountId')}::integer`,
+  search: sql`(t.note ILIKE ${placeholder('search')} OR t.payee ILIKE ${placeholder('search')}
+    OR t.amount = ${placeholder('searchAmount')}::numeric
+    OR t.category_id IN (SELECT sc.id FROM categories sc
+      WHERE sc.user_id = ${placeholder('userId')} AND sc.name ILIKE ${placeholder('search')}))`,
 } satisfies Record<keyof TransactionFilters, SQL>;
 
 export type FilterName = keyof typeof FILTER_CONDITIONS;
@@ -53,6 +60,12 @@ const FILTER_NAMES = Object.keys(FILTER_CONDITIONS) as FilterName[];
 /** Which filters a request uses: the shape of its statement (an empty search is no filter). */
 export function filtersGiven(filters: TransactionFilters): FilterName[] {
   return FILTER_NAMES.filter((name) => filters[name] !== undefined && filters[name] !== '');
+}
+
+function searchedAmount(search: string | undefined): string | null {
+  if (search === undefined) return null;
+  const result = normaliseMoney(search.replace(/^[-+]/, '').replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
+  return result.ok ? result.value : null;
 }
 
 function escapeLike(text: string): string {
@@ -67,7 +80,10 @@ export function filterValues(userId: number, filters: TransactionFilters) {
     to: filters.to,
     type: filters.type,
     categoryId: filters.categoryId,
+    accountId: filters.accountId,
     search: filters.search === undefined ? undefined : `%${escapeLike(filters.search)}%`,
+    // "12.50", "12,50" or "12.5" also finds the transactions of exactly that amount.
+    searchAmount: searchedAmount(filters.search),
   };
 }
 
@@ -122,6 +138,16 @@ export function countStatement(db: Database, given: FilterName[]) {
   );
 }
 
+/** The earliest and latest matching date. */
+export function dateRangeStatement(db: Database, given: FilterName[]) {
+  return preparedSql<{ first: string | null; last: string | null }>(
+    db,
+    `transactions_date_range:${given}`,
+    () =>
+      sql`SELECT min(t.date)::text AS first, max(t.date)::text AS last FROM transactions t ${whereUser(given)}`,
+  );
+}
+
 /** One of the user's transactions: placeholders `id`, `userId`. */
 export function byIdStatement(db: Database) {
   return preparedSql<Transaction>(
@@ -141,9 +167,10 @@ export function insertStatement(db: Database) {
     db,
     'transactions_insert',
     () => sql`WITH t AS (
-        INSERT INTO transactions (user_id, category_id, type, amount, date, note)
-        VALUES (${placeholder('userId')}, ${placeholder('categoryId')}, ${placeholder('type')},
-          ${placeholder('amount')}, ${placeholder('date')}, ${placeholder('note')})
+        INSERT INTO transactions (user_id, category_id, account_id, type, amount, date, note, payee)
+        VALUES (${placeholder('userId')}, ${placeholder('categoryId')}, ${placeholder('accountId')}::integer,
+          ${placeholder('type')}, ${placeholder('amount')}, ${placeholder('date')}, ${placeholder('note')},
+          ${placeholder('payee')})
         RETURNING *)
       SELECT ${TRANSACTION_COLUMNS} FROM t ${WITH_CATEGORY}`,
   );
@@ -152,7 +179,10 @@ export function insertStatement(db: Database) {
 /** How PostgreSQL writes each field of a transactions row `t` as JSON text (strings it quotes need no escapes). */
 const JSON_TEXT = {
   id: 't.id::text',
-  categoryId: 't.category_id::text',
+  categoryId: `coalesce(t.category_id::text, 'null')`,
+  accountId: 't.account_id::text',
+  payee: 'to_json(t.payee)::text',
+  transferId: `coalesce(t.transfer_peer_id::text, 'null')`,
   type: `'"' || t.type::text || '"'`,
   amount: `'"' || t.amount::text || '"'`,
   date: `'"' || t.date::text || '"'`,

@@ -73,3 +73,24 @@ export function fromCents(cents: number): string {
   const sign = cents < 0 && rounded !== 0 ? '-' : '';
   return `${sign}${Math.floor(rounded / 100)}.${String(rounded % 100).padStart(2, '0')}`;
 }
+
+/**
+ * An amount that may be zero or negative (an opening balance: a credit card starts owing money), as a
+ * decimal string with two places: "-250" -> "-250.00".
+ */
+export const signedMoney = z
+  .union([z.string().max(64), z.number()], { error: moneyMessages.invalid })
+  .transform((raw, ctx) => {
+    const text = typeof raw === 'number' ? String(raw) : raw.trim();
+    const negative = text.startsWith('-');
+    const magnitude = negative ? text.slice(1) : text;
+    if (/^0*(\.0*)?$/.test(magnitude) && /\d/.test(magnitude)) return '0.00';
+    const result = normaliseMoney(typeof raw === 'number' ? Math.abs(raw) : magnitude);
+    if (result.ok) return negative ? `-${result.value}` : result.value;
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  })
+  .meta({
+    description: 'Amount as a decimal string with at most 2 decimals, may be negative, e.g. "-250.00"',
+    examples: ['1500.00'],
+  });

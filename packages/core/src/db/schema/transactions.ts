@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -11,9 +12,11 @@ import {
   pgTable,
   text,
 } from 'drizzle-orm/pg-core';
-import { NOTE_MAX_LENGTH } from '../../limits';
+import { NOTE_MAX_LENGTH, PAYEE_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { categories } from './categories';
+import { financeAccounts } from './finance-accounts';
+import { imports } from './imports';
 import { users } from './users';
 
 export const transactionType = pgEnum('transaction_type', ['INCOME', 'EXPENSE']);
@@ -25,11 +28,23 @@ export const transactions = pgTable(
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    categoryId: integer().notNull(),
+    // Null only on the two sides of a transfer, which are neither income nor expense.
+    categoryId: integer(),
+    // Filled with the user's default account by a trigger when an insert names none (drizzle/0004); the
+    // NULL lets Drizzle inserts leave it out.
+    accountId: integer()
+      .notNull()
+      .$defaultFn(() => sql`NULL`),
     type: transactionType().notNull(),
     amount: numeric({ precision: 14, scale: 2 }).notNull(),
     date: date({ mode: 'string' }).notNull(),
     note: text().notNull().default(''),
+    // The counterparty ("Amazon", "ACME Payroll"), apart from the free-text note.
+    payee: text().notNull().default(''),
+    // The other side of a transfer between two of the user's accounts; deleting either deletes both.
+    transferPeerId: integer().references((): AnyPgColumn => transactions.id, { onDelete: 'cascade' }),
+    // The import that brought this row in, so undoing the import removes exactly its rows.
+    importId: integer().references(() => imports.id, { onDelete: 'set null' }),
     // Made by "Load demo data", so "Remove demo data" can take exactly these away again.
     demo: boolean().notNull().default(false),
     createdAt: utcTimestamp().notNull().defaultNow(),
@@ -43,6 +58,17 @@ export const transactions = pgTable(
       columns: [t.categoryId, t.userId],
       foreignColumns: [categories.id, categories.userId],
     }).onDelete('restrict'),
+    foreignKey({
+      name: 'transactions_account_same_user_fk',
+      columns: [t.accountId, t.userId],
+      foreignColumns: [financeAccounts.id, financeAccounts.userId],
+    }),
+    // A transfer is neither income nor expense, so it has no category; everything else has one.
+    check(
+      'transactions_category_unless_transfer',
+      sql`(${t.categoryId} IS NULL) = (${t.transferPeerId} IS NOT NULL)`,
+    ),
+    check('transactions_payee_length', sql`char_length(${t.payee}) <= ${sql.raw(String(PAYEE_MAX_LENGTH))}`),
     check('transactions_amount_positive', sql`${t.amount} > 0`),
     check('transactions_note_length', sql`char_length(${t.note}) <= ${sql.raw(String(NOTE_MAX_LENGTH))}`),
     // The transaction list (newest first, keyset and offset pages), date-range filters, getTransactions,
@@ -57,5 +83,14 @@ export const transactions = pgTable(
       t.date.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // An account's register (newest first) and a balance's partial month.
+    index('transactions_account_date_id_idx').on(
+      t.accountId,
+      t.date.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // The cascade from one transfer side to the other, and undoing an import.
+    index('transactions_transfer_peer_idx').on(t.transferPeerId).where(sql`${t.transferPeerId} IS NOT NULL`),
+    index('transactions_import_idx').on(t.importId).where(sql`${t.importId} IS NOT NULL`),
   ],
 );

@@ -1,0 +1,24 @@
+import { applyRule, createRule, deleteRule, getRule, listRules, updateRule } from '@finsight/core';
+import { applyRuleInput, byIdInput, createRuleInput, updateRuleInput } from '@finsight/core/schemas';
+import { COSTS } from '../fairness/costs';
+import { protectedProcedure, router } from '../trpc';
+
+export const rulesRouter = router({
+  list: protectedProcedure.query(({ ctx }) => listRules(ctx.db, ctx.userId)),
+  byId: protectedProcedure.input(byIdInput).query(({ ctx, input }) => getRule(ctx.db, ctx.userId, input)),
+  create: protectedProcedure
+    .input(createRuleInput)
+    .mutation(({ ctx, input }) => createRule(ctx.db, ctx.userId, input)),
+  update: protectedProcedure
+    .input(updateRuleInput)
+    .mutation(({ ctx, input }) => updateRule(ctx.db, ctx.userId, input)),
+  delete: protectedProcedure.input(byIdInput).mutation(async ({ ctx, input }) => {
+    await deleteRule(ctx.db, ctx.userId, input);
+    return { id: input.id };
+  }),
+  /** Runs a rule over existing transactions (`apply` is a reserved name in tRPC); reads every transaction of the user, so it is priced and queued as bulk work. */
+  run: protectedProcedure
+    .meta({ cost: COSTS.bulkWrite })
+    .input(applyRuleInput)
+    .mutation(({ ctx, input }) => applyRule(ctx.db, ctx.userId, input)),
+});

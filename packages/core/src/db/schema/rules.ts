@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, varchar } from 'drizzle-orm/pg-core';
+import { RULE_NAME_MAX_LENGTH } from '../../limits';
+import { utcTimestamp } from '../timestamps';
+import { users } from './users';
+
+/**
+ * A rule: when a transaction matches every condition, the actions change it. Conditions and actions are
+ * validated by the rules' zod schemas before they are stored (`rules/schemas.ts`), and read back through
+ * the same schemas.
+ */
+export const rules = pgTable(
+  'rules',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: varchar({ length: RULE_NAME_MAX_LENGTH }).notNull(),
+    // Rules run in this order; a later rule's action wins over an earlier one's.
+    position: integer().notNull().default(0),
+    conditions: jsonb().notNull(),
+    actions: jsonb().notNull(),
+    createdAt: utcTimestamp().notNull().defaultNow(),
+    updatedAt: utcTimestamp().notNull().defaultNow(),
+  },
+  (t) => [
+    index('rules_user_position_idx').on(t.userId, t.position, t.id),
+    check(
+      'rules_name_length',
+      sql`char_length(${t.name}) BETWEEN 1 AND ${sql.raw(String(RULE_NAME_MAX_LENGTH))}`,
+    ),
+  ],
+);
