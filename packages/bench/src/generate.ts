@@ -82,9 +82,16 @@ export async function generate(): Promise<void> {
   const categoryId = (user: number, name: string) =>
     (user - 1) * DEMO_CATEGORIES.length + (categoryIndex.get(name) ?? 0) + 1;
 
+  // Every user got a default account from the users trigger; the rows go straight into it.
+  const accountOf = new Map<number, number>();
+  for (const row of await sql<
+    { user_id: number; id: number }[]
+  >`SELECT user_id, id FROM accounts WHERE is_default`)
+    accountOf.set(row.user_id, row.id);
+
   await sql`SET session_replication_role = replica`; // no trigger per row: one rebuild at the end
   const copy =
-    await sql`COPY transactions (user_id, category_id, type, amount, date, note) FROM STDIN`.writable();
+    await sql`COPY transactions (user_id, account_id, category_id, type, amount, date, note) FROM STDIN`.writable();
   let written = 0;
   let heavyWritten = 0;
   let buffer = '';
@@ -95,7 +102,7 @@ export async function generate(): Promise<void> {
       scale: user === HEAVY_USER_ID ? heavyScale : typicalScale,
     });
     for (const t of history) {
-      buffer += `${user}\t${categoryId(user, t.category)}\t${t.type}\t${t.amount}\t${t.date}\t${t.note}\n`;
+      buffer += `${user}\t${accountOf.get(user)}\t${categoryId(user, t.category)}\t${t.type}\t${t.amount}\t${t.date}\t${t.note}\n`;
     }
     written += history.length;
     if (user === HEAVY_USER_ID) heavyWritten = history.length;

@@ -3,10 +3,12 @@ import {
   createDatabase,
   encodeCursor,
   getAnomalies,
+  getBalances,
   getCategoryBreakdown,
   getIncomeVsExpense,
   getMonthlySummary,
   getMonthlyTrend,
+  listAccounts,
   listTransactions,
 } from '@finsight/core';
 import postgres from 'postgres';
@@ -40,6 +42,10 @@ export async function queries(): Promise<void> {
   if (!deep)
     throw new Error('the heavy user has fewer than 50,000 transactions: run `pnpm bench generate` first');
   const cursor = encodeCursor(deep);
+  const [account] = await client<
+    { id: number }[]
+  >`SELECT id FROM accounts WHERE user_id = ${user} AND is_default`;
+  const accountId = account?.id ?? 0;
 
   const cases: [string, () => Promise<unknown>][] = [
     // The floor: one round trip with nothing to do, straight through postgres.js. Its p99 is the
@@ -52,6 +58,16 @@ export async function queries(): Promise<void> {
     ['list, first page (50)', () => listTransactions(db, user, { limit: 50 })],
     ['list, page at depth 50,000 (keyset)', () => listTransactions(db, user, { limit: 50, cursor })],
     ['12-month trend', () => getMonthlyTrend(db, user, { endMonth: month, months: 12 })],
+    ['account balances, now', () => listAccounts(db, user)],
+    ['account balances at a date', () => getBalances(db, user, { date: `${month}-10` })],
+    [
+      'account register, first page with running balance',
+      () => listTransactions(db, user, { accountId, limit: 50 }),
+    ],
+    [
+      'search (payee, note, category, amount)',
+      () => listTransactions(db, user, { search: 'coffee', limit: 50 }),
+    ],
   ];
 
   const rows: string[] = [];

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import { AccountsNav } from '../features/accounts/accounts-nav';
 import { Link, useLocation } from '../lib/router';
 import { useProfile, useSession } from '../lib/session';
 
 const pages = [
   { href: '/', label: 'Dashboard' },
   { href: '/transactions', label: 'Transactions' },
+  { href: '/import', label: 'Import' },
+  { href: '/rules', label: 'Rules' },
   { href: '/categories', label: 'Categories' },
   { href: '/settings', label: 'Settings' },
 ];
@@ -51,9 +54,12 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
-        {children}
-      </main>
+      <div className="shell">
+        <AccountsNav />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { RestError } from './rest-errors';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -13,6 +14,7 @@ export function serverFieldErrors(error: unknown): FieldErrors {
 
 /** A sentence for the user: the server's message for expected errors, a generic one otherwise. */
 export function messageOf(error: unknown): string {
+  if (error instanceof RestError) return error.message;
   if (error instanceof TRPCClientError) {
     const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0;
     if (status >= 400 && status < 500) return error.message;

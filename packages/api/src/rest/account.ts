@@ -7,10 +7,11 @@ import { COSTS } from '../fairness/costs';
 import { passwordBody, passwordChangeBody, profilePatchBody } from './account-bodies';
 import { profileResource, removedDataResource } from './account-resources';
 import { clientOf } from './auth';
+import { accountResource } from './finance-resources';
 import { categoryResource, tokenPairResource, transactionResource } from './resources';
 import { errorResponses, noContent, success } from './responses';
 import { PROTECTED } from './security';
-import { categoryJson, profileJson, transactionJsonText } from './serializers';
+import { categoryJson, profileJson, toSnakeCase, transactionJsonText } from './serializers';
 
 const tags = { ...PROTECTED, tags: ['account'] };
 /** Managing the account takes a login session: a personal API token cannot. */
@@ -24,6 +25,7 @@ const exportResource = z
     profile: profileResource,
     transactions: z.array(transactionResource),
     categories: z.array(categoryResource),
+    accounts: z.array(accountResource),
   })
   .meta({
     id: 'AccountExport',
@@ -57,6 +59,21 @@ const exportResource = z
           },
         ],
         categories: [{ id: 1, name: 'Groceries' }],
+        accounts: [
+          {
+            id: 1,
+            name: 'Main account',
+            kind: 'CHECKING',
+            opening_balance: '0.00',
+            opening_date: null,
+            archived: false,
+            is_default: true,
+            balance: '-12.50',
+            transaction_count: 1,
+            created_at: '2026-11-01T08:00:00.000000Z',
+            updated_at: '2026-11-01T08:00:00.000000Z',
+          },
+        ],
       },
     ],
   });
@@ -77,7 +94,7 @@ async function* exportDocument(data: Awaited<ReturnType<typeof exportAccount>>):
     yield first ? text : `,${text}`;
     first = false;
   }
-  yield `],"categories":${JSON.stringify((await data.categories()).map(categoryJson))}}\n`;
+  yield `],"categories":${JSON.stringify((await data.categories()).map(categoryJson))},"accounts":${JSON.stringify(toSnakeCase(await data.accounts()))}}\n`;
 }
 
 /** The signed-in user's account: profile, password, export, reset and deletion. */

@@ -7,7 +7,15 @@ import { verbatim } from './wire-strings';
 const money = verbatim(
   z.string().meta({ description: 'A decimal string with two decimals', examples: ['12.50'] }),
 );
-const date = verbatim(z.string().meta({ description: 'YYYY-MM-DD', examples: ['2026-11-24'] }));
+/** Nullable fields stay plain strings: fast-json-stringify writes its verbatim format only for `type: string`. */
+const nullableDate = z
+  .string()
+  .nullable()
+  .meta({ description: 'YYYY-MM-DD, or null', examples: ['2026-11-24'] });
+const nullableMoney = z
+  .string()
+  .nullable()
+  .meta({ description: 'A decimal string, or null', examples: ['12.50'] });
 const timestamp = verbatim(
   z.string().meta({ description: 'ISO 8601, UTC', examples: ['2026-11-24T09:30:00.123456Z'] }),
 );
@@ -18,7 +26,7 @@ export const accountResource = z
     name: z.string(),
     kind: verbatim(z.enum(ACCOUNT_KINDS)),
     opening_balance: money,
-    opening_date: date.nullable(),
+    opening_date: nullableDate,
     archived: z.boolean(),
     is_default: z.boolean().meta({ description: 'Takes the transactions that name no account' }),
     balance: money.meta({ description: 'Opening balance plus every transaction (up to `date` when asked)' }),
@@ -47,7 +55,7 @@ export const accountResource = z
 
 export const balancesResource = z
   .object({
-    date: date.nullable().meta({ description: 'The day asked for; null means now' }),
+    date: nullableDate.meta({ description: 'The day asked for; null means now' }),
     accounts: z.array(z.object({ account_id: z.number().int(), name: z.string(), balance: money })),
     total: money.meta({ description: 'The sum over the accounts that are not archived' }),
   })
@@ -166,9 +174,9 @@ export const importPreviewResource = z
     rows: z.array(
       z.object({
         line: z.number().int(),
-        date: date.nullable(),
-        type: verbatim(z.enum(TRANSACTION_TYPES)).nullable(),
-        amount: money.nullable(),
+        date: nullableDate,
+        type: z.enum(TRANSACTION_TYPES).nullable(),
+        amount: nullableMoney,
         payee: z.string(),
         note: z.string(),
         category: z.string().nullable(),
@@ -184,8 +192,8 @@ export const importPreviewResource = z
       duplicates: z.number().int(),
       income: money,
       expense: money,
-      first_date: date.nullable(),
-      last_date: date.nullable(),
+      first_date: nullableDate,
+      last_date: nullableDate,
     }),
   })
   .meta({
@@ -253,8 +261,8 @@ export const importRecordResource = importResultResource
     account: z.number().int(),
     format: z.string(),
     file_name: z.string(),
-    first_date: date.nullable(),
-    last_date: date.nullable(),
+    first_date: nullableDate,
+    last_date: nullableDate,
     created_at: timestamp,
   })
   .meta({

@@ -4,25 +4,9 @@ import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { deleteAccountInput, resetAccountDataInput } from '../../lib/schemas';
 import { useSession } from '../../lib/session';
-import { tokenStore, trpc } from '../../lib/trpc';
+import { downloadFile } from '../../lib/rest';
+import { trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
-
-/** Downloads the export (the REST endpoint streams it; the query before it makes sure the token is fresh). */
-async function downloadExport(freshToken: () => Promise<unknown>): Promise<void> {
-  await freshToken();
-  const response = await fetch('/api/auth/me/export/', {
-    headers: { authorization: `Bearer ${tokenStore.get()?.access ?? ''}` },
-  });
-  if (!response.ok) throw new Error(`The export failed (${response.status}). Please try again.`);
-  const name =
-    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
-    'finsight-export.json';
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
 
 /** A destructive step behind the password: resetting the data, or deleting the account. */
 function PasswordConfirmed({
@@ -83,10 +67,10 @@ export function DataSection() {
     setProblem(null);
     setExporting(true);
     try {
-      await downloadExport(() => utils.auth.me.fetch());
+      await downloadFile('/api/auth/me/export/', 'finsight-export.json');
       setNotice('Your export has been downloaded.');
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : messageOf(error));
+      setProblem(messageOf(error));
     } finally {
       setExporting(false);
     }

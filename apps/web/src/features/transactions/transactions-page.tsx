@@ -1,31 +1,37 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { Money } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
-import { navigate, useLocation, withQuery } from '../../lib/router';
-import { type RouterOutputs, trpc } from '../../lib/trpc';
+import { Link, navigate, useLocation, withQuery } from '../../lib/router';
+import { trpc } from '../../lib/trpc';
+import { ExportButtons } from './export-buttons';
 import { TransactionForm } from './transaction-form';
+import { type Transaction, TransactionTable } from './transaction-table';
+import { describeTransaction } from './transaction-text';
+import { useCursorPages } from './use-cursor-pages';
 import { useTransactionMutations } from './use-transaction-mutations';
-
-type Transaction = RouterOutputs['transactions']['list']['items'][number];
 
 const PAGE_SIZE = 25;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const positiveId = (text: string | null) => {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+};
 
 function useFilters() {
   const location = useLocation();
   const q = location.query;
   const type = q.get('type');
-  const category = Number(q.get('category'));
   return {
     location,
     filters: {
       from: DATE.test(q.get('from') ?? '') ? (q.get('from') as string) : undefined,
       to: DATE.test(q.get('to') ?? '') ? (q.get('to') as string) : undefined,
       type: type === 'INCOME' || type === 'EXPENSE' ? (type as 'INCOME' | 'EXPENSE') : undefined,
-      categoryId: Number.isInteger(category) && category > 0 ? category : undefined,
+      categoryId: positiveId(q.get('category')),
+      accountId: positiveId(q.get('account')),
       search: q.get('search') || undefined,
     },
     highlight: Number(q.get('highlight')) || undefined,
@@ -36,17 +42,13 @@ function useFilters() {
 export function TransactionsPage() {
   const { location, filters, highlight, creating } = useFilters();
   const categories = trpc.categories.list.useQuery();
-  // Keyset pages: each page starts after the last row of the previous one, so page 200 costs what page 1 does.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const filterKey = JSON.stringify(filters);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts again from the first page
-  useEffect(() => setCursors([undefined]), [filterKey]);
-  const cursor = cursors.at(-1);
+  const accounts = trpc.accounts.list.useQuery();
+  const pages = useCursorPages(JSON.stringify(filters));
   const list = trpc.transactions.list.useQuery(
-    { ...filters, limit: PAGE_SIZE, cursor, includeTotal: true },
+    { ...filters, limit: PAGE_SIZE, cursor: pages.cursor, includeTotal: true },
     { placeholderData: (previous) => previous },
   );
-  const { create, update, remove } = useTransactionMutations();
+  const { remove } = useTransactionMutations();
   const [editing, setEditing] = useState<Transaction | null>(null);
   const [deleting, setDeleting] = useState<Transaction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -71,44 +73,51 @@ export function TransactionsPage() {
     remove.mutate(
       { id: target.id },
       {
-        onSuccess: () => setNotice('Transaction deleted.'),
+        onSuccess: () => setNotice(target.transferId !== null ? 'Transfer deleted.' : 'Transaction deleted.'),
         onError: (error) => setNotice(`Could not delete: ${messageOf(error)}`),
       },
     );
   };
 
   const total = list.data?.total ?? 0;
-  const pageNumber = cursors.length;
   const filtered = Object.values(filters).some((value) => value !== undefined);
+  const formTitle = editing
+    ? editing.transferId !== null
+      ? 'Edit transfer'
+      : 'Edit transaction'
+    : 'New transaction';
 
   return (
     <div className="page">
       <div className="page-header">
         <h1>Transactions</h1>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setNotice(null);
-            navigate(withQuery(location, { new: '1' }));
-          }}
-        >
-          New transaction
-        </button>
+        <div className="header-actions">
+          <Link href="/import" className="button secondary">
+            Import a file
+          </Link>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setNotice(null);
+              navigate(withQuery(location, { new: '1' }));
+            }}
+          >
+            New transaction
+          </button>
+        </div>
       </div>
 
       {(creating || editing) && (
-        <section className="card" aria-label={editing ? 'Edit transaction' : 'New transaction'}>
-          <h2>{editing ? 'Edit transaction' : 'New transaction'}</h2>
+        <section className="card" aria-label={formTitle}>
+          <h2>{formTitle}</h2>
           <TransactionForm
             key={editing?.id ?? 'new'}
             transaction={editing ?? undefined}
-            saving={create.isPending || update.isPending}
+            preset={{ accountId: filters.accountId }}
             onCancel={closeForm}
-            onSave={async (values) => {
-              if (editing) await update.mutateAsync({ id: editing.id, ...values });
-              else await create.mutateAsync(values);
-              setNotice(editing ? 'Transaction updated.' : 'Transaction added.');
+            onDone={(message) => {
+              setNotice(message);
               closeForm();
             }}
           />
@@ -148,8 +157,25 @@ export function TransactionsPage() {
           </select>
         </label>
         <label>
-          Note contains
-          <input type="search" name="search" defaultValue={filters.search ?? ''} key={filters.search ?? ''} />
+          Account
+          <select value={filters.accountId ?? ''} onChange={(e) => setFilter({ account: e.target.value })}>
+            <option value="">All</option>
+            {accounts.data?.map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Search
+          <input
+            type="search"
+            name="search"
+            placeholder="Payee, note, category or amount"
+            defaultValue={filters.search ?? ''}
+            key={filters.search ?? ''}
+          />
         </label>
         <button type="submit" className="button secondary">
           Search
@@ -165,9 +191,12 @@ export function TransactionsPage() {
         )}
       </form>
 
-      <p className="notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <div className="list-toolbar">
+        <p className="notice" role="status" aria-live="polite">
+          {notice}
+        </p>
+        <ExportButtons filters={filters} />
+      </div>
 
       {list.isPending ? (
         <Loading label="Loading transactions…" />
@@ -176,77 +205,45 @@ export function TransactionsPage() {
       ) : list.data.items.length === 0 ? (
         <EmptyState title={filtered ? 'No transactions match these filters' : 'No transactions yet'}>
           <p>
-            {filtered ? 'Try a wider date range or clear the filters.' : 'Add your first income or expense.'}
+            {filtered ? (
+              'Try a wider date range or clear the filters.'
+            ) : (
+              <>
+                Add your first income or expense, or <Link href="/import">import a bank file</Link>.
+              </>
+            )}
           </p>
         </EmptyState>
       ) : (
         <section aria-label="Transaction list">
-          <div className="table-wrap">
-            <table className="transactions">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Category</th>
-                  <th scope="col">Note</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody aria-busy={list.isFetching}>
-                {list.data.items.map((t) => (
-                  <tr key={t.id} className={t.id === highlight ? 'highlight' : undefined}>
-                    <td>{formatDate(t.date)}</td>
-                    <td>{t.categoryName}</td>
-                    <td className="note">{t.note}</td>
-                    <td className={`num ${t.type === 'INCOME' ? 'income' : 'expense'}`}>
-                      <span className="visually-hidden">{t.type === 'INCOME' ? 'Income' : 'Expense'} </span>
-                      {t.type === 'INCOME' ? '+' : '−'}
-                      <Money amount={t.amount} />
-                    </td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button link"
-                        onClick={() => setEditing(t)}
-                        aria-label={`Edit ${t.categoryName} ${t.amount} on ${t.date}`}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button link danger"
-                        onClick={() => setDeleting(t)}
-                        aria-label={`Delete ${t.categoryName} ${t.amount} on ${t.date}`}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TransactionTable
+            items={list.data.items}
+            busy={list.isFetching}
+            highlight={highlight}
+            showAccount={(accounts.data?.length ?? 0) > 1}
+            onEdit={(transaction) => {
+              setNotice(null);
+              setEditing(transaction);
+            }}
+            onDelete={setDeleting}
+          />
           <nav className="pager" aria-label="Pages">
             <button
               type="button"
               className="button secondary small"
-              disabled={pageNumber === 1}
-              onClick={() => setCursors((c) => c.slice(0, -1))}
+              disabled={pages.pageNumber === 1}
+              onClick={pages.previous}
             >
               Previous
             </button>
             <span>
-              Page {pageNumber} of {Math.max(1, Math.ceil(total / PAGE_SIZE))} · {total} transactions
+              Page {pages.pageNumber} of {Math.max(1, Math.ceil(total / PAGE_SIZE))} · {total} transactions
             </span>
             <button
               type="button"
               className="button secondary small"
               disabled={!list.data.nextCursor}
-              onClick={() => setCursors((c) => [...c, list.data.nextCursor ?? undefined])}
+              onClick={() => pages.next(list.data.nextCursor)}
             >
               Next
             </button>
@@ -256,10 +253,12 @@ export function TransactionsPage() {
 
       <ConfirmDialog
         open={deleting !== null}
-        title="Delete this transaction?"
+        title={deleting?.transferId != null ? 'Delete this transfer?' : 'Delete this transaction?'}
         message={
           deleting
-            ? `${deleting.categoryName}, ${deleting.amount} on ${formatDate(deleting.date)}. This cannot be undone.`
+            ? `${describeTransaction(deleting, formatDate)}.${
+                deleting.transferId !== null ? ' Both sides of the transfer are deleted.' : ''
+              } This cannot be undone.`
             : ''
         }
         confirmLabel="Delete"

@@ -5,7 +5,7 @@ type Page = RouterOutputs['transactions']['list'];
 type Transaction = Page['items'][number];
 
 /**
- * Create, update and delete with the cache kept honest: edits and deletes show at once (optimistic) and
+ * Create, transfer, update and delete with the cache kept honest: edits and deletes show at once (optimistic) and
  * roll back if the server refuses; afterwards lists and every insight are refetched so the dashboard
  * matches without a reload.
  */
@@ -29,9 +29,12 @@ export function useTransactionMutations() {
       utils.transactions.invalidate(),
       utils.insights.invalidate(),
       utils.categories.invalidate(),
+      // Balances and running balances move with every transaction.
+      utils.accounts.invalidate(),
     ]);
 
   const create = trpc.transactions.create.useMutation({ onSettled: refresh });
+  const transfer = trpc.transactions.transfer.useMutation({ onSettled: refresh });
 
   const update = trpc.transactions.update.useMutation({
     onMutate: (input) =>
@@ -44,6 +47,7 @@ export function useTransactionMutations() {
                 ...(input.date ? { date: input.date } : {}),
                 ...(typeof input.note === 'string' ? { note: input.note } : {}),
                 ...(typeof input.amount === 'string' ? { amount: input.amount } : {}),
+                ...(typeof input.payee === 'string' ? { payee: input.payee } : {}),
               }
             : item,
         ),
@@ -58,5 +62,5 @@ export function useTransactionMutations() {
     onSettled: refresh,
   });
 
-  return { create, update, remove };
+  return { create, transfer, update, remove };
 }

@@ -9,16 +9,22 @@ export type AmountReading =
 // Number in the middle, signs and currencies around it: "-1.234,56 €", "(12.50)", "$1,234.56 CR", "45,20-".
 const CELL = /^(\D*?)([.,]?\d(?:[\d.,'’\s]*\d)?)(\D*)$/;
 const CURRENCY_CODES =
-  'eur|euro|euros|usd|gbp|chf|aud|cad|nzd|jpy|sek|nok|dkk|pln|czk|huf|inr|zar|sgd|hkd|mxn|brl';
+  'eur|euro|euros|usd|gbp|chf|aud|cad|nzd|jpy|sek|nok|dkk|isk|pln|czk|huf|ron|bgn|try|inr|pkr|lkr|bdt|' +
+  'zar|sgd|hkd|cny|rmb|twd|krw|thb|myr|idr|php|vnd|aed|sar|qar|ils|egp|kes|ngn|mxn|brl|ars|clp|cop|pen';
 const AFFIX = new RegExp(
-  String.raw`^(?:\s|[-+\u2212\u2013()]|cr|dr|kr\.?|s?fr\.?|[a-z]{0,2}[$€£¥₹]|${CURRENCY_CODES})*$`,
+  String.raw`^(?:\s|[-+\u2212\u2013()]|cr\.?|dr\.?|rs\.?|kr\.?|s?fr\.?|zł|kč|ft|[a-z]{0,2}[$€£¥₹₽₺₩₪₱₫₴₦]|${CURRENCY_CODES})*$`,
   'i',
 );
 const NEGATIVE = /[-\u2212\u2013(]|\bdr\b/i;
 const POSITIVE = /\+|\bcr\b/i;
+const DASHES = /^[\s\-\u2212\u2013\u2014]+$/;
+// Spaces of every width (U+00A0, U+202F, U+2009 ...) and apostrophes group thousands in any convention.
 const GROUPING = /['’\s]/g;
+const HAS_GROUPING = /['’\s]/;
+const GROUPED: Record<Decimal, string> = { '.': ',', ',': '.' };
 const NUMBER: Record<Decimal, RegExp> = {
-  '.': /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/,
+  // Groups of three, or the Indian lakh/crore grouping: "12,34,567.89".
+  '.': /^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}|\d*)(?:\.(\d*))?$/,
   ',': /^(\d{1,3}(?:\.\d{3})+|\d*)(?:,(\d*))?$/,
 };
 const THOUSANDS: Record<Decimal, RegExp> = { '.': /,/g, ',': /\./g };
@@ -29,8 +35,25 @@ const PLAIN: Record<Decimal, RegExp> = {
 };
 
 /**
- * One amount cell under the file's decimal separator. Null for an empty cell. Thousands separators must
- * group by three, so "12.5" in a decimal-comma file is refused instead of read as 125.
+ * The number with its spaces and apostrophes written as the file's thousands separator, so that their
+ * groups are checked too; null when the whole part mixes them with that separator ("1 234.567,89").
+ */
+function withFileGrouping(body: string, decimal: Decimal): string | null {
+  if (!HAS_GROUPING.test(body)) return body;
+  const whole = body.split(decimal)[0] ?? '';
+  if (whole.includes(GROUPED[decimal])) return null;
+  return body.replace(GROUPING, GROUPED[decimal]);
+}
+
+/** "-" or "–" alone: how some banks leave the other side of a debit/credit pair empty. */
+export function isDashes(cell: string): boolean {
+  return DASHES.test(cell);
+}
+
+/**
+ * One amount cell under the file's decimal separator. Null for an empty cell (or one of dashes only).
+ * Thousands separators must group by three (or as lakh and crore, "12,34,567.89"), so "12.5" in a
+ * decimal-comma file and "12 50" are refused instead of read as 125 and 1250.
  */
 export function parseAmount(cell: string, decimal: Decimal): AmountReading | null {
   const plain = PLAIN[decimal].exec(cell);
@@ -40,12 +63,13 @@ export function parseAmount(cell: string, decimal: Decimal): AmountReading | nul
     return { ok: true, cents, negative: minus === '-', signed: minus === '-' };
   }
   const text = cell.trim();
-  if (text === '') return null;
+  if (text === '' || isDashes(text)) return null;
   const match = CELL.exec(text);
   if (!match) return { ok: false, reason: 'invalid' };
   const [, prefix = '', body = '', suffix = ''] = match;
   if (!AFFIX.test(prefix) || !AFFIX.test(suffix)) return { ok: false, reason: 'invalid' };
-  const number = NUMBER[decimal].exec(body.replace(GROUPING, ''));
+  const grouped = withFileGrouping(body, decimal);
+  const number = grouped === null ? null : NUMBER[decimal].exec(grouped);
   if (!number) return { ok: false, reason: 'invalid' };
   const [, whole = '', fraction = ''] = number;
   const digits = whole.replace(THOUSANDS[decimal], '').replace(/^0+/, '');
@@ -62,9 +86,19 @@ function isNumber(reading: AmountReading | null): boolean {
   return reading !== null && (reading.ok || reading.reason !== 'invalid');
 }
 
-/** Whether a cell is a number under either separator (too big counts): how amount columns are found. */
+/**
+ * The cell as a number under '.' or else under ',' (too big or too precise still counts), null when it is
+ * no number: how amount columns are found, and their signs counted, before the separator is known.
+ */
+export function readNumber(cell: string): AmountReading | null {
+  const dot = parseAmount(cell, '.');
+  if (isNumber(dot)) return dot;
+  const comma = parseAmount(cell, ',');
+  return isNumber(comma) ? comma : null;
+}
+
 export function looksLikeAmount(cell: string): boolean {
-  return isNumber(parseAmount(cell, '.')) || isNumber(parseAmount(cell, ','));
+  return readNumber(cell) !== null;
 }
 
 /** '.' or ',' when the cell shows which one is its decimal separator, null when it cannot tell. */

@@ -1,4 +1,4 @@
-import { type Decimal, looksLikeAmount, parseAmount } from './amounts';
+import { type Decimal, isDashes, parseAmount, readNumber } from './amounts';
 import { looksLikeDate } from './dates';
 import { directionOf } from './direction';
 
@@ -36,16 +36,22 @@ export function columnStats(rows: readonly string[][], width: number): ColumnSta
     for (const row of rows) {
       const cell = (row[index] ?? '').trim();
       if (cell === '') continue;
+      values.add(cell);
+      if (directionOf(cell) !== null) directions++;
+      // A lone dash may be a direction, but as money it is an empty cell.
+      if (isDashes(cell)) continue;
       filled++;
       length += cell.length;
-      values.add(cell);
       if (looksLikeDate(cell)) dates++;
-      else if (looksLikeAmount(cell)) {
-        amounts++;
-        if (DECIMAL_PART.test(cell)) decimals++;
-        if (cell.includes('-') || cell.includes('(') || /\bdr\b/i.test(cell)) negatives++;
+      else {
+        const reading = readNumber(cell);
+        if (reading !== null) {
+          amounts++;
+          if (DECIMAL_PART.test(cell)) decimals++;
+          // "−950.00", "12.50-", "(3.00)", "452.00Dr": whatever the reading calls negative.
+          if (reading.ok ? reading.negative : cell.includes('-')) negatives++;
+        }
       }
-      if (directionOf(cell) !== null) directions++;
       if (LETTER.test(cell)) wordy++;
     }
     const averageLength = filled === 0 ? 0 : length / filled;

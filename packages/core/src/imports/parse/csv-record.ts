@@ -6,15 +6,21 @@ import { type Money, moneyOf, type RecordValues } from './row';
 
 // Opening and closing balances that some banks list among the transactions.
 const BALANCE_LINE =
-  /^(?:(?:beginning|opening|closing|ending|starting|previous|new) balance|(?:anfangs|end|alter|neuer)\s?saldo|saldo|solde|kontostand)\b/i;
+  /^(?:(?:beginning|opening|closing|ending|starting|previous|new) balance|balance (?:brought|carried) forward|(?:anfangs|end|alter|neuer)\s?saldo|(?:alter|neuer|aktueller)\s+kontostand|saldo|solde|kontostand)\b/i;
+// All that may follow the label when the text is nothing but a balance: a date, "as of", punctuation.
+const BALANCE_TAIL = /^[\s:.,/-]*(?:(?:as of|as at|per|am|zum|au)\b)?[\d\s:.,/-]*$/i;
 
 /**
- * "Beginning balance as of 01/01/2025" with no amount (Bank of America), or an "Endsaldo" row with no
- * counterparty (Volksbank): dated like a transaction, but not one.
+ * "Beginning balance as of 01/01/2025" with no amount (Bank of America), an "Endsaldo" row with no
+ * counterparty (Volksbank), or a text that is only "Kontostand" or "Closing balance 30/04/2025" beside
+ * the balance in the amount column: dated like a transaction, but not one.
  */
 export function isBalanceLine(record: readonly string[], values: RecordValues): boolean {
   const text = (values.payee || values.note).trim();
-  if (values.money.kind === 'missing' && BALANCE_LINE.test(text)) return true;
+  const label = BALANCE_LINE.exec(text);
+  if (label && (values.money.kind === 'missing' || BALANCE_TAIL.test(text.slice(label[0].length)))) {
+    return true;
+  }
   return text === '' && record.some((cell) => BALANCE_LINE.test(cell.trim()));
 }
 

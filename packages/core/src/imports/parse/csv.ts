@@ -6,13 +6,14 @@ import { CsvRecordReader, isBalanceLine } from './csv-record';
 import { readCsvTable } from './csv-table';
 import { detectDateFormat, looksLikeDate, todayForDates } from './dates';
 import { ImportFileError, tooManyRows } from './errors';
-import { findHeaderRow } from './header-row';
+import { findHeaderRow, findTextHeader } from './header-row';
 import { MAX_IMPORT_ROWS } from './limits';
 import { toParsedRow } from './row';
 import type { ColumnRef, DetectedColumns, ParsedFile, ParsedRow, ParseOptions } from './types';
 
 const SAMPLE_ROWS = 300;
-const DAY_FIRST_CURRENCY = /[€£]|\b(?:EUR|GBP|AUD|NZD|CHF)\b/;
+// European, British, Australian and Indian money writes its dates day first; lakh grouping is Indian.
+const DAY_FIRST_MONEY = /[€£₹]|\b(?:EUR|GBP|AUD|NZD|CHF|INR|Rs)\b|\d,\d\d,\d{3}(?!\d)/;
 
 function isBlank(record: readonly string[]): boolean {
   for (const cell of record) if (cell.trim() !== '') return false;
@@ -104,11 +105,13 @@ function cellsOf(records: readonly string[][], start: number, columns: (number |
 }
 
 const HAS_DIGIT = /\d/;
+// A word in the date cell ("Endsaldo 28.02.2025", "Total 12", "Anzahl Buchungen: 9") makes it a label.
+const LABEL_WORD = /\p{L}{4,}/u;
 
 /** CSV and other delimited text: header or not, preamble and footer lines, every column guessed. */
 export function parseCsv(text: string, encoding: string, options: ParseOptions): ParsedFile {
   const { records, lines, delimiter } = readCsvTable(text, options);
-  const headerIndex = findHeaderRow(records);
+  const headerIndex = findHeaderRow(records) ?? findTextHeader(records, modalWidth(records, 0));
   const header = headerIndex === null ? null : (records[headerIndex] as string[]);
   const headerLine = headerIndex === null ? 0 : (lines[headerIndex] as number);
   const start = headerIndex === null ? 0 : headerIndex + 1;
@@ -129,7 +132,7 @@ export function parseCsv(text: string, encoding: string, options: ParseOptions):
   const dayFirst =
     decimal === ',' ||
     delimiter === ';' ||
-    amountCells.slice(0, SAMPLE_ROWS).some((cell) => DAY_FIRST_CURRENCY.test(cell));
+    amountCells.slice(0, SAMPLE_ROWS).some((cell) => DAY_FIRST_MONEY.test(cell));
   const dateFormat = options.dateFormat ?? detectDateFormat(dateCells, { dayFirst, today: todayForDates() });
   if (dateFormat === null && dateCells.length > 0) {
     throw new ImportFileError(
@@ -139,9 +142,13 @@ export function parseCsv(text: string, encoding: string, options: ParseOptions):
   const reader = new CsvRecordReader({ ...plan, date: dateColumn }, decimal, dateFormat ?? 'YYYY-MM-DD');
 
   // Data rows run from the first to the last record that has a date, or has the table's shape and a date
-  // cell with digits in it. Preamble and footer lines (totals, closing balance) outside them are dropped.
-  const isData = (record: string[]) =>
-    reader.date(record) !== null || (fits(record) && HAS_DIGIT.test(record[dateColumn] ?? ''));
+  // cell with digits but no label in it (a broken date, reported). Preamble and footer lines (totals,
+  // counts, opening and closing balances) outside them are dropped.
+  const isData = (record: string[]) => {
+    if (reader.date(record) !== null) return true;
+    const cell = record[dateColumn] ?? '';
+    return fits(record) && HAS_DIGIT.test(cell) && !LABEL_WORD.test(cell);
+  };
   let first = start;
   while (first < records.length && !isData(records[first] as string[])) first++;
   let last = records.length - 1;

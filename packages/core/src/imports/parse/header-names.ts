@@ -16,8 +16,7 @@ export type HeaderRole =
   | 'description'
   | 'category';
 
-// Each list is in order of preference: the booking date before the value date, the free-text purpose
-// before the bank's booking label. The value dates come last so they are used only when alone.
+// Each list is in order of preference: the free-text purpose before the bank's booking label.
 const SYNONYMS: Record<HeaderRole, string[]> = {
   date: [
     'transaction date',
@@ -50,20 +49,17 @@ const SYNONYMS: Record<HeaderRole, string[]> = {
     'completed date',
     'date comptable',
     'fecha contable',
-    'valutadatum',
-    'wertstellungsdatum',
-    'wertstellung valuta',
-    'valuta',
-    'wertstellung',
-    'wert',
-    'value date',
-    'date de valeur',
-    'date valeur',
-    'date val',
-    'fecha valor',
-    'f valor',
-    'rentedatum',
-    'data valuta',
+    'bokforingsdatum',
+    'bokfoeringsdatum',
+    'bokforingsdag',
+    'bokfoeringsdag',
+    'transaktionsdatum',
+    'transaktionsdag',
+    'reskontradatum',
+    'bogfoeringsdato',
+    'bogfoert',
+    'bokfoert',
+    'dato',
   ],
   amount: [
     'amount',
@@ -78,6 +74,8 @@ const SYNONYMS: Record<HeaderRole, string[]> = {
     'monto',
     'importo',
     'belopp',
+    'beloeb',
+    'beloep',
     'net amount',
     'amt',
   ],
@@ -186,6 +184,9 @@ const SYNONYMS: Record<HeaderRole, string[]> = {
     'beneficiaire',
     'ordenante',
     'supplier found',
+    'mottagare',
+    'mottaker',
+    'modtager',
   ],
   // A second counterparty column, for banks that keep the payer apart from the recipient (DKB).
   payer: ['zahlungspflichtige r', 'zahlungspflichtiger', 'auftraggeber', 'payer'],
@@ -232,6 +233,26 @@ const SYNONYMS: Record<HeaderRole, string[]> = {
   ],
   category: ['category', 'kategorie', 'categorie', 'categoria', 'rubrique', 'category name'],
 };
+
+// Value dates rank after every booking date, however that one is named, so they are used only when alone.
+const VALUE_DATES = [
+  'valutadatum',
+  'wertstellungsdatum',
+  'wertstellung valuta',
+  'valuta',
+  'wertstellung',
+  'wert',
+  'value date',
+  'date de valeur',
+  'date valeur',
+  'date val',
+  'fecha valor',
+  'f valor',
+  'rentedatum',
+  'rentedato',
+  'valutadag',
+  'data valuta',
+];
 
 // A header that only contains one of these words still says what it is, below every exact name.
 const WORDS: [role: HeaderRole, words: string[]][] = [
@@ -282,6 +303,10 @@ const VALUE_DATE_WORDS = new Set([
   'wertstellung',
   'valutadatum',
 ]);
+// Germanic compounds end in their date word: "Transaktionsdatum", "Bokföringsdatum", "Bogføringsdato".
+const COMPOUND_DATE = /^[a-z]{3,}(?:datum|dato)$/;
+// ... and a value date starts with its word: "Valutadag", "Rentedato", "Wertstellungstag".
+const COMPOUND_VALUE_DATE = /^(?:valuta|wert|rente|valor)[a-z]*(?:datum|dato|dag|tag)$/;
 
 const CURRENCY_WORDS = new Set([
   'eur',
@@ -298,14 +323,21 @@ const CURRENCY_WORDS = new Set([
   'dkk',
 ]);
 
+/** Exact names rank by their place in the list; a header that merely contains a telling word ranks after. */
+const WORD_RANK = 1000;
+/** Value dates, exact or not, rank after every other date. */
+const VALUE_DATE_RANK = 2 * WORD_RANK;
+
 const RANKS = new Map<string, { role: HeaderRole; rank: number }[]>();
-for (const [role, names] of Object.entries(SYNONYMS) as [HeaderRole, string[]][]) {
-  names.forEach((name, rank) => {
+function addRanks(role: HeaderRole, names: readonly string[], first: number): void {
+  names.forEach((name, index) => {
     const entries = RANKS.get(name) ?? [];
-    entries.push({ role, rank });
+    entries.push({ role, rank: first + index });
     RANKS.set(name, entries);
   });
 }
+for (const [role, names] of Object.entries(SYNONYMS) as [HeaderRole, string[]][]) addRanks(role, names, 0);
+addRanks('date', VALUE_DATES, VALUE_DATE_RANK);
 
 /**
  * "Betrag (EUR)" and "Betrag in EUR" -> "betrag", "Begünstigter/Zahlungspflichtiger" -> "beguenstigter
@@ -319,6 +351,8 @@ export function normalizeHeader(header: string): string {
     .replace(/ö/g, 'oe')
     .replace(/ü/g, 'ue')
     .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'oe')
+    .replace(/æ/g, 'ae')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/([a-z])(\d)/g, '$1 $2')
@@ -334,9 +368,6 @@ export function normalizeHeader(header: string): string {
   }
   return kept.join(' ');
 }
-
-/** Exact names rank by their place in the list; a header that merely contains a telling word ranks after. */
-const WORD_RANK = 1000;
 
 export interface RoleMatch {
   role: HeaderRole;
@@ -355,10 +386,13 @@ export function rolesOfHeader(header: string): RoleMatch[] {
   const matches: RoleMatch[] = [];
   for (const [role, telling] of WORDS) {
     if (ownAccount && (role === 'payee' || role === 'description')) continue;
-    const valueDate = role === 'date' && [...words].some((word) => VALUE_DATE_WORDS.has(word));
-    if (!valueDate && !telling.some((word) => words.has(word))) continue;
+    const valueDate =
+      role === 'date' &&
+      [...words].some((word) => VALUE_DATE_WORDS.has(word) || COMPOUND_VALUE_DATE.test(word));
+    const compoundDate = role === 'date' && [...words].some((word) => COMPOUND_DATE.test(word));
+    if (!valueDate && !compoundDate && !telling.some((word) => words.has(word))) continue;
     if (role === 'amount' && matches.some((match) => match.role === 'balance')) continue;
-    matches.push({ role, rank: WORD_RANK + (valueDate ? 1 : 0) });
+    matches.push({ role, rank: valueDate ? VALUE_DATE_RANK + WORD_RANK : WORD_RANK });
   }
   return matches;
 }

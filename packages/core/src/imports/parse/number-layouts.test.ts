@@ -76,7 +76,12 @@ describe('trailing minus with totals and balance lines around the table', () => 
       'Date;Text;Amount\n01.04.2025;A;1,00-\n02.04.2025;B;2,00-\n03.04.2025;C;3,00-\n31.04.2025;D;4,00-\n' +
         'Total 4;;10,00-\n',
     );
-    expect(rows.map((row) => row.error)).toEqual([null, null, null, 'Line 5: "31.04.2025" is not a valid date.']);
+    expect(rows.map((row) => row.error)).toEqual([
+      null,
+      null,
+      null,
+      'Line 5: "31.04.2025" is not a valid date.',
+    ]);
   });
 });
 
@@ -103,8 +108,15 @@ describe('other ways of writing an amount', () => {
     expect(rows.map(dated)).toEqual(['2025-01-02 2500.00', '2025-01-03 -950.00', '2025-01-04 -3.20']);
   });
 
-  it('reads a dash in the empty side of a debit/credit pair as nothing', () => {
+  it('reads a dash in the empty side of a debit/credit pair as nothing, with or without a header', () => {
     const { rows } = csv('Date,Payee,Debit,Credit\n2025-01-02,A,12.00,-\n2025-01-03,B,–,40.00\n');
     expect(rows.map(dated)).toEqual(['2025-01-02 -12.00', '2025-01-03 40.00']);
+    const headerless = csv('2025-01-02,Rent,950.00,-\n2025-01-03,Salary,-,2500.00\n2025-01-04,Tea,3.20,-\n');
+    expect(headerless.detected.columns).toMatchObject({ debit: 2, credit: 3 });
+    expect(headerless.rows.map(dated)).toEqual([
+      '2025-01-02 -950.00',
+      '2025-01-03 2500.00',
+      '2025-01-04 -3.20',
+    ]);
   });
 });

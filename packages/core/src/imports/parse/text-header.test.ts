@@ -45,7 +45,8 @@ describe('a header of names we do not know', () => {
   });
 
   it('is not a line with numbers in it, nor a first line that is already a transaction', () => {
-    expect(parseBankFile(bytesOf('Ref 1|Shop|12\n2025-01-02|Coffee|-4.50\n')).detected.headerRow).toBeNull();
+    const numbered = Array.from({ length: 5 }, (_, day) => `2025-01-0${day + 1}|Shop|-1.00`);
+    expect(parseBankFile(bytesOf(['Ref 1|Shop|12', ...numbered].join('\n'))).detected.headerRow).toBeNull();
     const headerless = parseBankFile(bytesOf('2025-01-01|Tea|-2.00\n2025-01-02|Coffee|-4.50\n'));
     expect(headerless.detected.headerRow).toBeNull();
     expect(headerless.rows.map(dated)).toEqual(['2025-01-01 -2.00', '2025-01-02 -4.50']);
