@@ -71,7 +71,6 @@ CREATE UNIQUE INDEX "accounts_one_default_per_user" ON "accounts" USING btree ("
 CREATE INDEX "imports_user_created_idx" ON "imports" USING btree ("user_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "rules_user_position_idx" ON "rules" USING btree ("user_id","position","id");--> statement-breakpoint
 ALTER TABLE "transactions" ADD CONSTRAINT "transactions_transfer_peer_id_transactions_id_fk" FOREIGN KEY ("transfer_peer_id") REFERENCES "public"."transactions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "transactions" ADD CONSTRAINT "transactions_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 -- Every existing user gets a default account, and every existing transaction moves into it.
 INSERT INTO "accounts" ("user_id", "name", "kind", "is_default")
 SELECT "id", 'Main account', 'CHECKING', true FROM "users";--> statement-breakpoint

@@ -78,9 +78,11 @@ describe('previewing an import', () => {
       invert: true,
       noteColumn: 'what',
     });
+    // +4.50 inverted is money out; the header of unknown names is still the header.
+    expect(preview.detected.headerRow).toBe(1);
     expect(preview.rows[0]).toMatchObject({
       date: '2026-01-02',
-      type: 'INCOME',
+      type: 'EXPENSE',
       amount: '4.50',
       note: 'Coffee',
     });

@@ -35,6 +35,8 @@ export function unstorableText(value: unknown): FieldErrors | undefined {
       return;
     }
     if (current === null || typeof current !== 'object' || depth >= MAX_DEPTH) return;
+    // Bytes (an uploaded file) are not text, and walking a 20 MB buffer key by key took seconds.
+    if (ArrayBuffer.isView(current)) return;
     for (const [key, inner] of Object.entries(current)) {
       const keyProblem = problemOf(key);
       const keyPath = keyProblem ? 'non_field_errors' : path ? `${path}.${key}` : key;
