@@ -58,19 +58,21 @@ export function accountsStatement(db: Database, one: boolean) {
  * balance starts from on any page of the register.
  */
 export function balanceAfterRowStatement(db: Database) {
+  // The month's bounds arrive as values, not expressions over a parameter: this statement is prepared, and
+  // the generic plan PostgreSQL settles on after five runs must still see an index range (with
+  // `date_trunc($1)` it summed the account's whole history instead: 30 ms for the heavy user, not 0.2).
   return preparedSql<{ balance: string | null }>(
     db,
     'accounts_balance_after_row',
     () => sql`SELECT (a.opening_balance
         + coalesce((SELECT sum(m.net) FROM account_months m
             WHERE m.account_id = a.id
-              AND (m.year, m.month) < (extract(year FROM ${placeholder('date')}::date)::smallint,
-                                       extract(month FROM ${placeholder('date')}::date)::smallint)), 0)
+              AND (m.year, m.month) < (${placeholder('year')}::smallint, ${placeholder('month')}::smallint)), 0)
         + coalesce((SELECT sum(CASE WHEN t.type = 'INCOME' THEN t.amount ELSE -t.amount END) FROM transactions t
             WHERE t.account_id = a.id
-              AND t.date >= date_trunc('month', ${placeholder('date')}::date)::date
+              AND t.date >= ${placeholder('monthStart')}::date
               AND (t.date, t.id) <= (${placeholder('date')}::date, ${placeholder('rowId')}::integer)), 0))::text
           AS balance
-      FROM accounts a WHERE a.id = ${placeholder('accountId')} AND a.user_id = ${placeholder('userId')}`,
+      FROM accounts a WHERE a.id = ${placeholder('accountId')}::integer AND a.user_id = ${placeholder('userId')}::integer`,
   );
 }

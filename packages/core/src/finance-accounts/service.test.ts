@@ -155,6 +155,18 @@ describe('accounts', () => {
     await expect(getAccount(database.db, bob.user.id, { id: alice.main.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+    await createTransaction(database.db, alice.user.id, {
+      categoryId: alice.food,
+      type: 'EXPENSE',
+      amount: '2.00',
+      date: '2026-01-01',
+    });
+    // Listing by someone else's account shows nothing of it.
+    const page = await listTransactions(database.db, bob.user.id, {
+      accountId: alice.main.id,
+      includeTotal: true,
+    });
+    expect(page).toMatchObject({ items: [], total: 0 });
     await expect(
       createTransaction(database.db, bob.user.id, {
         categoryId: bob.food,

@@ -93,6 +93,9 @@ export async function balanceAfterTransaction(
     accountId,
     date: row.date,
     rowId: row.id,
+    year: Number(row.date.slice(0, 4)),
+    month: Number(row.date.slice(5, 7)),
+    monthStart: `${row.date.slice(0, 8)}01`,
   });
   return found?.balance ?? null;
 }

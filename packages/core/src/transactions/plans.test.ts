@@ -35,6 +35,8 @@ const PAGES: [string, PageShape, Record<string, unknown>][] = [
     { given: [], after: true, withTotal: false },
     { afterDate: '2025-06-01', afterId: 1e9 },
   ],
+  // An account's register: its own index, not the user's history combined from two indexes and sorted.
+  ['an account’s register', { given: ['accountId'], after: false, withTotal: false }, { accountId: 1 }],
 ];
 
 async function pagePlan(shape: PageShape, extra: Record<string, unknown>) {

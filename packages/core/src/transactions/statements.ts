@@ -47,7 +47,11 @@ const FILTER_CONDITIONS = {
   to: sql`t.date <= ${placeholder('to')}::date`,
   type: sql`t.type = ${placeholder('type')}::transaction_type`,
   categoryId: sql`t.category_id = ${placeholder('categoryId')}::integer`,
-  accountId: sql`t.account_id = ${placeholder('accountId')}::integer`,
+  // The account, if it is the user's (the foreign key keeps its rows the user's): filtered this way alone,
+  // the page walks the account's own index and stops, generic plan or not (with `t.user_id = $1` beside it a
+  // generic plan combined two indexes over the user's whole history and sorted it: 30 ms instead of 0.3).
+  accountId: sql`t.account_id = (SELECT a.id FROM accounts a
+    WHERE a.id = ${placeholder('accountId')}::integer AND a.user_id = ${placeholder('userId')})`,
   search: sql`(t.note ILIKE ${placeholder('search')} OR t.payee ILIKE ${placeholder('search')}
     OR t.amount = ${placeholder('searchAmount')}::numeric
     OR t.category_id IN (SELECT sc.id FROM categories sc
@@ -89,7 +93,8 @@ export function filterValues(userId: number, filters: TransactionFilters) {
 
 function whereUser(given: FilterName[], extra: SQL[] = []): SQL {
   const conditions = [
-    sql`t.user_id = ${placeholder('userId')}`,
+    // The account filter names the user itself.
+    ...(given.includes('accountId') ? [] : [sql`t.user_id = ${placeholder('userId')}`]),
     ...given.map((name) => FILTER_CONDITIONS[name]),
     ...extra,
   ];
