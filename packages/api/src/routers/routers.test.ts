@@ -222,3 +222,51 @@ describe('categories, transactions and insights procedures', () => {
     expect((await mallory.api.insights.summary.query({ month: '2026-06' })).transactionCount).toBe(0);
   });
 });
+
+describe('the accounts, rules and imports procedures', () => {
+  it('open accounts, move money between them, and keep each user to their own', async () => {
+    const saver = await signUp('saver');
+    const [main] = await saver.api.accounts.list.query();
+    const savings = await saver.api.accounts.create.mutate({ name: 'Savings', kind: 'SAVINGS', openingBalance: '10' });
+    expect(savings).toMatchObject({ openingBalance: '10.00', balance: '10.00', isDefault: false });
+    const transfer = await saver.api.transactions.transfer.mutate({
+      fromAccountId: main?.id ?? 0,
+      toAccountId: savings.id,
+      amount: '5.00',
+      date: '2026-04-01',
+    });
+    expect(transfer.to).toMatchObject({ accountId: savings.id, transferId: transfer.from.id, categoryId: null });
+    expect(await saver.api.accounts.balances.query()).toMatchObject({ total: '10.00' });
+    const register = await saver.api.transactions.list.query({ accountId: savings.id });
+    expect(register.items[0]?.runningBalance).toBe('15.00');
+    expect(await failure(mallory.api.accounts.byId.query({ id: savings.id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await failure(
+        mallory.api.transactions.transfer.mutate({
+          fromAccountId: savings.id,
+          toAccountId: main?.id ?? 0,
+          amount: '1.00',
+          date: '2026-04-01',
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('create and run rules, and list and undo imports', async () => {
+    const user = await signUp('ruler');
+    const category = await user.api.categories.create.mutate({ name: 'Streaming' });
+    const rule = await user.api.rules.create.mutate({
+      name: 'Spotify',
+      conditions: [{ field: 'payee', operator: 'contains', value: 'spotify' }],
+      actions: { categoryId: category.id },
+    });
+    expect(await user.api.rules.run.mutate({ id: rule.id, dryRun: true })).toEqual({
+      matched: 0,
+      changed: 0,
+      dryRun: true,
+    });
+    expect(await user.api.imports.list.query()).toEqual([]);
+    expect(await failure(user.api.imports.undo.mutate({ id: 999_999 }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(mallory.api.rules.byId.query({ id: rule.id }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
