@@ -26,7 +26,12 @@ export const ruleCondition = z.strictObject({
       error: `Ensure this field has no more than ${RULE_PATTERN_MAX_LENGTH} characters.`,
     }),
 });
-export type RuleCondition = z.output<typeof ruleCondition>;
+/** Written out rather than inferred: the typed client's declarations must not need zod. */
+export interface RuleCondition {
+  field: (typeof RULE_FIELDS)[number];
+  operator: (typeof RULE_OPERATORS)[number];
+  value: string;
+}
 
 export const ruleActions = z
   .strictObject({
@@ -41,7 +46,11 @@ export const ruleActions = z
   .refine((actions) => Object.values(actions).some((value) => value !== undefined), {
     error: 'Give at least one action: categoryId, renamePayee or appendNote.',
   });
-export type RuleActions = z.output<typeof ruleActions>;
+export interface RuleActions {
+  categoryId?: number;
+  renamePayee?: string;
+  appendNote?: string;
+}
 
 const ruleFields = z.strictObject({
   name: z
