@@ -21,10 +21,15 @@ export const COSTS = {
   export: { read: 50, write: 0 },
   /** One created, changed or deleted object. */
   write: { read: 0, write: 1 },
-  /** Thousands of rows at once: demo data, a reset, an import, a rule run over the history. */
+  /** Thousands of rows at once: demo data, a reset. */
   bulkWrite: { read: 0, write: 50 },
-  /** Reading a bank file and matching it against the account, writing nothing. */
+  /**
+   * Reading a bank file (up to 20 MB) and matching it against the account, writing nothing: heavy, so a
+   * user's previews take turns and four users' at most run at once.
+   */
   importPreview: { read: 20, write: 0 },
+  /** The same, then writing up to 200,000 rows; undoing one; a rule run over the whole history. */
+  bulkImport: { read: 20, write: 50 },
 } satisfies Record<string, Cost>;
 
 /** The cost of an MCP tool call, by tool: what the equivalent REST request costs. */

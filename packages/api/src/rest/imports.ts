@@ -140,7 +140,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports/',
     {
       bodyLimit: MAX_IMPORT_BYTES,
-      config: { cost: COSTS.bulkWrite },
+      config: { cost: COSTS.bulkImport },
       schema: {
         ...tags,
         operationId: 'runImport',
@@ -190,7 +190,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/imports/:id/',
     {
-      config: { cost: COSTS.bulkWrite },
+      config: { cost: COSTS.bulkImport },
       schema: {
         ...tags,
         operationId: 'undoImport',

@@ -173,7 +173,7 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/rules/:id/apply/',
     {
-      config: { cost: COSTS.bulkWrite },
+      config: { cost: COSTS.bulkImport },
       schema: {
         ...tags,
         operationId: 'applyRule',

@@ -11,7 +11,7 @@ import { protectedProcedure, router } from '../trpc';
 export const importsRouter = router({
   list: protectedProcedure.query(({ ctx }) => listImports(ctx.db, ctx.userId)),
   undo: protectedProcedure
-    .meta({ cost: COSTS.bulkWrite })
+    .meta({ cost: COSTS.bulkImport })
     .input(byIdInput)
     .mutation(({ ctx, input }) => undoImport(ctx.db, ctx.userId, input)),
 });

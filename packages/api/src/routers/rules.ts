@@ -18,7 +18,7 @@ export const rulesRouter = router({
   }),
   /** Runs a rule over existing transactions (`apply` is a reserved name in tRPC); reads every transaction of the user, so it is priced and queued as bulk work. */
   run: protectedProcedure
-    .meta({ cost: COSTS.bulkWrite })
+    .meta({ cost: COSTS.bulkImport })
     .input(applyRuleInput)
     .mutation(({ ctx, input }) => applyRule(ctx.db, ctx.userId, input)),
 });
