@@ -18,6 +18,18 @@ const TransactionsPage = lazy(() =>
 const CategoriesPage = lazy(() =>
   import('./features/categories/categories-page').then((page) => ({ default: page.CategoriesPage })),
 );
+const AccountsPage = lazy(() =>
+  import('./features/accounts/accounts-page').then((page) => ({ default: page.AccountsPage })),
+);
+const AccountRegisterPage = lazy(() =>
+  import('./features/accounts/account-register-page').then((page) => ({ default: page.AccountRegisterPage })),
+);
+const ImportPage = lazy(() =>
+  import('./features/imports/import-page').then((page) => ({ default: page.ImportPage })),
+);
+const RulesPage = lazy(() =>
+  import('./features/rules/rules-page').then((page) => ({ default: page.RulesPage })),
+);
 const SettingsPage = lazy(() =>
   import('./features/settings/settings-page').then((page) => ({ default: page.SettingsPage })),
 );
@@ -26,12 +38,17 @@ const titles: Record<string, string> = {
   '/': 'Dashboard',
   '/transactions': 'Transactions',
   '/categories': 'Categories',
+  '/accounts': 'Accounts',
+  '/import': 'Import',
+  '/rules': 'Rules',
   '/settings': 'Settings',
   '/login': 'Log in',
   '/register': 'Create an account',
   '/forgot-password': 'Reset your password',
   '/reset-password': 'Choose a new password',
 };
+
+const ACCOUNT_PATH = /^\/accounts\/(\d{1,9})$/;
 
 /** Pages for people who are not signed in; the first two send a signed-in user to the dashboard. */
 const PUBLIC_PAGES: Record<string, () => ReactElement> = {
@@ -46,9 +63,10 @@ function Pages() {
   const { signedIn } = useSession();
   const publicPage = path in PUBLIC_PAGES;
 
+  const accountId = Number(ACCOUNT_PATH.exec(path)?.[1] ?? 0);
   useEffect(() => {
-    document.title = `${titles[path] ?? 'Not found'} · finsight`;
-  }, [path]);
+    document.title = `${titles[path] ?? (accountId ? 'Account' : 'Not found')} · finsight`;
+  }, [path, accountId]);
   useEffect(() => {
     // Signed out (or a refresh failed): back to the login page; signed in: away from it.
     if (!signedIn && !publicPage) navigate('/login', { replace: true });
@@ -64,6 +82,15 @@ function Pages() {
       <TransactionsPage />
     ) : path === '/categories' ? (
       <CategoriesPage />
+    ) : path === '/accounts' ? (
+      <AccountsPage />
+    ) : accountId > 0 ? (
+      // A page of its own per account: nothing typed into one account's forms shows on another's.
+      <AccountRegisterPage key={accountId} id={accountId} />
+    ) : path === '/import' ? (
+      <ImportPage />
+    ) : path === '/rules' ? (
+      <RulesPage />
     ) : path === '/settings' ? (
       <SettingsPage />
     ) : (

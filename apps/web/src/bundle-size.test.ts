@@ -31,7 +31,17 @@ describe('the production build', () => {
 
   it('splits the signed-in pages into chunks of their own, none of them loaded by the login page', () => {
     const initial = initialScripts().join(' ');
-    for (const page of ['dashboard-page', 'transactions-page', 'categories-page', 'settings-page']) {
+    const pages = [
+      'dashboard-page',
+      'transactions-page',
+      'categories-page',
+      'settings-page',
+      'accounts-page',
+      'account-register-page',
+      'import-page',
+      'rules-page',
+    ];
+    for (const page of pages) {
       const chunk = assets().find((name) => name.startsWith(`${page}-`) && name.endsWith('.js'));
       expect(chunk, page).toBeDefined();
       expect(initial).not.toContain(page);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatMonth, formatPercent, lastDayOf, shiftMonth } from './format';
+import {
+  countOf,
+  formatDate,
+  formatMoney,
+  formatMonth,
+  formatPercent,
+  lastDayOf,
+  shiftMonth,
+} from './format';
 
 describe('formatting at the edge', () => {
   it('formats decimal strings exactly, in the user’s currency', () => {
@@ -24,5 +32,11 @@ describe('formatting at the edge', () => {
   it('shows a missing percentage as a dash', () => {
     expect(formatPercent(null)).toBe('—');
     expect(formatPercent(12.345, 'en-US')).toBe('12.3%');
+  });
+
+  it('counts in words', () => {
+    expect(countOf(1, 'transaction')).toBe('1 transaction');
+    expect(countOf(1200, 'transaction')).toBe('1,200 transactions');
+    expect(countOf(2, 'category', 'categories')).toBe('2 categories');
   });
 });

@@ -51,3 +51,8 @@ export function lastDayOf(isoMonth: string): string {
   const day = new Date(Date.UTC(year ?? 1970, month ?? 1, 0)).getUTCDate();
   return `${isoMonth}-${String(day).padStart(2, '0')}`;
 }
+
+/** "1 transaction", "3 transactions". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}

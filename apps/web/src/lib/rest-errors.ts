@@ -45,4 +45,3 @@ export async function restErrorOf(response: Response): Promise<RestError> {
 export function fileNameOf(contentDisposition: string | null, fallback: string): string {
   return /filename="([^"]+)"/.exec(contentDisposition ?? '')?.[1] ?? fallback;
 }
-

@@ -1,4 +1,4 @@
-import { OFFLINE, RestError, fileNameOf, restErrorOf } from './rest-errors';
+import { fileNameOf, OFFLINE, RestError, restErrorOf } from './rest-errors';
 import { tokenStore, trpcClient } from './trpc';
 
 /**

@@ -1,6 +1,6 @@
 import { tableCounts } from '@finsight/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type RestUser, restUser, startTestServer, type TestServer } from '../testing/server';
+import { type RestUser, restAs, restUser, startTestServer, type TestServer } from '../testing/server';
 
 let server: TestServer;
 let jane: RestUser;
@@ -14,11 +14,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const as = (user: RestUser) => ({
-  get: (path: string) => call(server.url, 'GET', path, undefined, user.access),
-  post: (path: string, body: unknown) => call(server.url, 'POST', path, body, user.access),
-  patch: (path: string, body: unknown) => call(server.url, 'PATCH', path, body, user.access),
-  put: (path: string, body: unknown) => call(server.url, 'PUT', path, body, user.access),
-  delete: (path: string) => call(server.url, 'DELETE', path, undefined, user.access),
+  ...restAs(server.url, user),
   /** A bank file as the raw request body. */
   upload: async (path: string, file: string | Uint8Array, contentType = 'text/csv') => {
     const response = await fetch(server.url + path, {

@@ -1,6 +1,6 @@
 import { tableCounts } from '@finsight/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type RestUser, restUser, startTestServer, type TestServer } from '../testing/server';
+import { call, type RestUser, restAs, restUser, startTestServer, type TestServer } from '../testing/server';
 
 let server: TestServer;
 let jane: RestUser;
@@ -13,13 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const as = (user: RestUser) => ({
-  get: (path: string) => call(server.url, 'GET', path, undefined, user.access),
-  post: (path: string, body: unknown) => call(server.url, 'POST', path, body, user.access),
-  put: (path: string, body: unknown) => call(server.url, 'PUT', path, body, user.access),
-  patch: (path: string, body: unknown) => call(server.url, 'PATCH', path, body, user.access),
-  delete: (path: string) => call(server.url, 'DELETE', path, undefined, user.access),
-});
+const as = (user: RestUser) => restAs(server.url, user);
 
 describe('auth endpoints', () => {
   it('registers with 201 {id, username, email} and no password or tokens', async () => {

@@ -227,7 +227,11 @@ describe('the accounts, rules and imports procedures', () => {
   it('open accounts, move money between them, and keep each user to their own', async () => {
     const saver = await signUp('saver');
     const [main] = await saver.api.accounts.list.query();
-    const savings = await saver.api.accounts.create.mutate({ name: 'Savings', kind: 'SAVINGS', openingBalance: '10' });
+    const savings = await saver.api.accounts.create.mutate({
+      name: 'Savings',
+      kind: 'SAVINGS',
+      openingBalance: '10',
+    });
     expect(savings).toMatchObject({ openingBalance: '10.00', balance: '10.00', isDefault: false });
     const transfer = await saver.api.transactions.transfer.mutate({
       fromAccountId: main?.id ?? 0,
@@ -235,11 +239,17 @@ describe('the accounts, rules and imports procedures', () => {
       amount: '5.00',
       date: '2026-04-01',
     });
-    expect(transfer.to).toMatchObject({ accountId: savings.id, transferId: transfer.from.id, categoryId: null });
+    expect(transfer.to).toMatchObject({
+      accountId: savings.id,
+      transferId: transfer.from.id,
+      categoryId: null,
+    });
     expect(await saver.api.accounts.balances.query()).toMatchObject({ total: '10.00' });
     const register = await saver.api.transactions.list.query({ accountId: savings.id });
     expect(register.items[0]?.runningBalance).toBe('15.00');
-    expect(await failure(mallory.api.accounts.byId.query({ id: savings.id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(mallory.api.accounts.byId.query({ id: savings.id }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(
       await failure(
         mallory.api.transactions.transfer.mutate({

@@ -1,5 +1,19 @@
-import { applyRule, createRule, deleteRule, getRule, listRules, updateRule } from '@finsight/core';
-import { applyRuleInput, byIdInput, createRuleInput, updateRuleInput } from '@finsight/core/schemas';
+import {
+  applyRule,
+  createRule,
+  deleteRule,
+  getRule,
+  listRules,
+  replaceRule,
+  updateRule,
+} from '@finsight/core';
+import {
+  applyRuleInput,
+  byIdInput,
+  createRuleInput,
+  replaceRuleInput,
+  updateRuleInput,
+} from '@finsight/core/schemas';
 import { COSTS } from '../fairness/costs';
 import { protectedProcedure, router } from '../trpc';
 
@@ -9,9 +23,14 @@ export const rulesRouter = router({
   create: protectedProcedure
     .input(createRuleInput)
     .mutation(({ ctx, input }) => createRule(ctx.db, ctx.userId, input)),
+  /** Changes the fields given; a limit left out stays. */
   update: protectedProcedure
     .input(updateRuleInput)
     .mutation(({ ctx, input }) => updateRule(ctx.db, ctx.userId, input)),
+  /** Replaces the whole rule: a limit left out is gone (REST's PUT). */
+  replace: protectedProcedure
+    .input(replaceRuleInput)
+    .mutation(({ ctx, input }) => replaceRule(ctx.db, ctx.userId, input)),
   delete: protectedProcedure.input(byIdInput).mutation(async ({ ctx, input }) => {
     await deleteRule(ctx.db, ctx.userId, input);
     return { id: input.id };

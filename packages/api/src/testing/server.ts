@@ -159,3 +159,14 @@ export async function expiredAccess(access: string): Promise<string> {
   const past = createTokenService(TEST_JWT_SECRET, () => Math.floor(Date.now() / 1000) - 3600);
   return (await past.issuePair({ userId: Number(sub), sessionId: sid, generation: 0 })).access;
 }
+
+/** One user's REST calls against a test server, with their access token. */
+export function restAs(url: string, user: { access: string }) {
+  return {
+    get: (path: string) => call(url, 'GET', path, undefined, user.access),
+    post: (path: string, body: unknown) => call(url, 'POST', path, body, user.access),
+    put: (path: string, body: unknown) => call(url, 'PUT', path, body, user.access),
+    patch: (path: string, body: unknown) => call(url, 'PATCH', path, body, user.access),
+    delete: (path: string) => call(url, 'DELETE', path, undefined, user.access),
+  };
+}

@@ -89,6 +89,9 @@ function checkRule(rule: Partial<RuleFields>, ctx: z.RefinementCtx) {
 export const createRuleInput = ruleFields.superRefine(checkRule);
 export type CreateRuleInput = z.input<typeof createRuleInput>;
 
+export const replaceRuleInput = ruleFields.extend({ id }).superRefine(checkRule);
+export type ReplaceRuleInput = z.input<typeof replaceRuleInput>;
+
 export const updateRuleInput = ruleFields
   .partial()
   .extend({ id })

@@ -13,10 +13,12 @@ import {
   applyRuleInput,
   type CreateRuleInput,
   createRuleInput,
+  type ReplaceRuleInput,
   type Rule,
   type RuleActions,
   type RuleApplication,
   type RuleMatch,
+  replaceRuleInput,
   type UpdateRuleInput,
   updateRuleInput,
 } from './schemas';
@@ -67,6 +69,28 @@ async function checkReferences(
       .where(and(eq(financeAccounts.id, rule.accountId), eq(financeAccounts.userId, userId)));
     if (!found?.n) throw fieldError('accountId', `Invalid pk "${rule.accountId}" - object does not exist.`);
   }
+}
+
+/** Stores a whole, checked rule over the user's rule `id`. */
+async function writeRule(
+  db: Database,
+  userId: number,
+  id: number,
+  rule: RuleMatch & { name: string; position: number; actions: RuleActions },
+): Promise<Rule> {
+  const [row] = await db
+    .update(rules)
+    .set({
+      name: rule.name,
+      position: rule.position,
+      conditions: storedMatch(rule),
+      actions: rule.actions,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(rules.id, id), eq(rules.userId, userId)))
+    .returning();
+  if (!row) throw notFound();
+  return toRule(row);
 }
 
 /** The user's rules in the order they run. */
@@ -122,44 +146,15 @@ export async function updateRule(db: Database, userId: number, input: UpdateRule
   // The rule as it would be, checked as a whole (it must still have a condition and a sane amount range).
   const next = parseInput(createRuleInput, { ...fields, ...defined });
   await checkReferences(db, userId, changes);
-  const [row] = await db
-    .update(rules)
-    .set({
-      name: next.name,
-      position: next.position,
-      conditions: storedMatch(next),
-      actions: next.actions,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(rules.id, id), eq(rules.userId, userId)))
-    .returning();
-  if (!row) throw notFound();
-  return toRule(row);
+  return writeRule(db, userId, id, next);
 }
 
 /** Replaces the whole rule (what is left out is gone), as a PUT does. */
-export async function replaceRule(
-  db: Database,
-  userId: number,
-  input: CreateRuleInput & { id: number },
-): Promise<Rule> {
-  const { id, ...fields } = input;
-  const data = parseInput(createRuleInput, fields);
+export async function replaceRule(db: Database, userId: number, input: ReplaceRuleInput): Promise<Rule> {
+  const { id, ...data } = parseInput(replaceRuleInput, input);
   await getRule(db, userId, { id });
   await checkReferences(db, userId, data);
-  const [row] = await db
-    .update(rules)
-    .set({
-      name: data.name,
-      position: data.position,
-      conditions: storedMatch(data),
-      actions: data.actions,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(rules.id, id), eq(rules.userId, userId)))
-    .returning();
-  if (!row) throw notFound();
-  return toRule(row);
+  return writeRule(db, userId, id, data);
 }
 
 export async function deleteRule(db: Database, userId: number, input: ByIdInput): Promise<void> {

@@ -5,7 +5,7 @@ import { Link, navigate } from '../../lib/router';
 import { createAccountInput } from '../../lib/schemas';
 import { trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
-import { AccountFields, type AccountDraft, accountValues } from './account-fields';
+import { type AccountDraft, AccountFields, accountValues } from './account-fields';
 import { KIND_LABELS } from './kinds';
 
 const EMPTY: AccountDraft = { name: '', kind: 'CHECKING', openingBalance: '', openingDate: '' };

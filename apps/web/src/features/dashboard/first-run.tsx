@@ -23,7 +23,8 @@ export function FirstRun() {
         </li>
         <li>
           <strong>Record your income and expenses</strong> as they happen.{' '}
-          <Link href="/transactions?new=1">Add a transaction</Link>
+          <Link href="/transactions?new=1">Add a transaction</Link>, or{' '}
+          <Link href="/import">import a file from your bank</Link>.
         </li>
         <li>
           <strong>Come back to this dashboard</strong> for monthly totals, trends and warnings about unusual

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
+import { downloadFile } from '../../lib/rest';
 import { deleteAccountInput, resetAccountDataInput } from '../../lib/schemas';
 import { useSession } from '../../lib/session';
-import { downloadFile } from '../../lib/rest';
 import { trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
 

@@ -17,7 +17,7 @@ import { useTransactionMutations } from './use-transaction-mutations';
 
 export type EntryKind = 'EXPENSE' | 'INCOME' | 'TRANSFER';
 
-export interface TransactionDraft {
+interface TransactionDraft {
   kind: EntryKind;
   /** The account of an income or expense; the "from" account of a transfer. Blank: the default account. */
   accountId: string;
@@ -30,7 +30,7 @@ export interface TransactionDraft {
 }
 
 /** The form's starting values: the transaction's, or a new entry dated `today` with the given presets. */
-export function draftOf(
+function draftOf(
   today: string,
   transaction?: Transaction,
   preset: { kind?: EntryKind; accountId?: number } = {},
@@ -205,8 +205,8 @@ export function TransactionForm({
       {!isTransfer &&
         (categories.data?.length === 0 ? (
           <p className="form-note">
-            Every income and expense belongs to a category.{' '}
-            <Link href="/categories">Create a category</Link> first.
+            Every income and expense belongs to a category. <Link href="/categories">Create a category</Link>{' '}
+            first.
           </p>
         ) : (
           <Field label="Category" errors={errors.categoryId}>

@@ -49,7 +49,9 @@ export function TransactionTable({
         <thead>
           <tr>
             <th scope="col">Date</th>
-            <th scope="col">Payee</th>
+            <th scope="col" className="col-payee">
+              Payee
+            </th>
             <th scope="col">Category</th>
             <th scope="col" className="col-note">
               Note
@@ -78,8 +80,10 @@ export function TransactionTable({
             return (
               <tr key={t.id} className={t.id === highlight ? 'highlight' : undefined}>
                 <td className="date">{formatDate(t.date)}</td>
-                <td className="payee">{t.payee}</td>
+                <td className="col-payee">{t.payee}</td>
                 <td>
+                  {/* On a phone the payee column gives way, and the payee shows here. */}
+                  {t.payee && <span className="payee-inline">{t.payee}</span>}
                   {t.transferId !== null ? (
                     <TransferLabel type={t.type} transferId={t.transferId} />
                   ) : (

@@ -11,7 +11,14 @@ const groceries = {
   categoryName: 'Groceries',
   transferId: null,
 };
-const transferOut = { ...groceries, payee: '', note: '', categoryId: null, categoryName: null, transferId: 9 };
+const transferOut = {
+  ...groceries,
+  payee: '',
+  note: '',
+  categoryId: null,
+  categoryName: null,
+  transferId: 9,
+};
 
 describe('transactions in words', () => {
   it('names a row by category, amount, date and payee', () => {

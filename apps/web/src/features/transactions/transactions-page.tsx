@@ -1,16 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Pager } from '../../components/pager';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { messageOf } from '../../lib/errors';
-import { formatDate } from '../../lib/format';
 import { Link, navigate, useLocation, withQuery } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
 import { ExportButtons } from './export-buttons';
 import { TransactionForm } from './transaction-form';
 import { type Transaction, TransactionTable } from './transaction-table';
-import { describeTransaction } from './transaction-text';
 import { useCursorPages } from './use-cursor-pages';
-import { useTransactionMutations } from './use-transaction-mutations';
+import { useDeleteTransaction } from './use-delete-transaction';
 
 const PAGE_SIZE = 25;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,10 +45,9 @@ export function TransactionsPage() {
     { ...filters, limit: PAGE_SIZE, cursor: pages.cursor, includeTotal: true },
     { placeholderData: (previous) => previous },
   );
-  const { remove } = useTransactionMutations();
   const [editing, setEditing] = useState<Transaction | null>(null);
-  const [deleting, setDeleting] = useState<Transaction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const deletion = useDeleteTransaction(setNotice);
 
   const setFilter = (changes: Record<string, string | undefined>) =>
     navigate(withQuery(location, { ...changes, highlight: undefined }), { replace: true });
@@ -64,19 +60,6 @@ export function TransactionsPage() {
     event.preventDefault();
     const value = new FormData(event.currentTarget).get('search');
     setFilter({ search: typeof value === 'string' ? value.trim() : undefined });
-  };
-
-  const confirmDelete = () => {
-    const target = deleting;
-    setDeleting(null);
-    if (!target) return;
-    remove.mutate(
-      { id: target.id },
-      {
-        onSuccess: () => setNotice(target.transferId !== null ? 'Transfer deleted.' : 'Transaction deleted.'),
-        onError: (error) => setNotice(`Could not delete: ${messageOf(error)}`),
-      },
-    );
   };
 
   const total = list.data?.total ?? 0;
@@ -225,46 +208,20 @@ export function TransactionsPage() {
               setNotice(null);
               setEditing(transaction);
             }}
-            onDelete={setDeleting}
+            onDelete={deletion.ask}
           />
-          <nav className="pager" aria-label="Pages">
-            <button
-              type="button"
-              className="button secondary small"
-              disabled={pages.pageNumber === 1}
-              onClick={pages.previous}
-            >
-              Previous
-            </button>
-            <span>
-              Page {pages.pageNumber} of {Math.max(1, Math.ceil(total / PAGE_SIZE))} · {total} transactions
-            </span>
-            <button
-              type="button"
-              className="button secondary small"
-              disabled={!list.data.nextCursor}
-              onClick={() => pages.next(list.data.nextCursor)}
-            >
-              Next
-            </button>
-          </nav>
+          <Pager
+            pageNumber={pages.pageNumber}
+            pageSize={PAGE_SIZE}
+            total={total}
+            hasNext={Boolean(list.data.nextCursor)}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(list.data.nextCursor)}
+          />
         </section>
       )}
 
-      <ConfirmDialog
-        open={deleting !== null}
-        title={deleting?.transferId != null ? 'Delete this transfer?' : 'Delete this transaction?'}
-        message={
-          deleting
-            ? `${describeTransaction(deleting, formatDate)}.${
-                deleting.transferId !== null ? ' Both sides of the transfer are deleted.' : ''
-              } This cannot be undone.`
-            : ''
-        }
-        confirmLabel="Delete"
-        onConfirm={confirmDelete}
-        onCancel={() => setDeleting(null)}
-      />
+      {deletion.dialog}
     </div>
   );
 }
