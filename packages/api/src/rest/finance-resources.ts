@@ -170,6 +170,15 @@ export const importPreviewResource = z
         note: column.optional(),
         category: column.optional(),
       }),
+      headers: z.array(z.string()).nullable().meta({
+        description:
+          'The header’s names in column order (what the column overrides may name); null without one',
+      }),
+      column_count: z
+        .number()
+        .int()
+        .nullable()
+        .meta({ description: 'Columns in the table; null for OFX and QIF' }),
     }),
     rows: z.array(
       z.object({
@@ -214,6 +223,8 @@ export const importPreviewResource = z
             payee: 'Auftraggeber / Empfänger',
             note: 'Verwendungszweck',
           },
+          headers: ['Buchungstag', 'Auftraggeber / Empfänger', 'Verwendungszweck', 'Betrag (EUR)'],
+          column_count: 4,
         },
         rows: [
           {

@@ -13,6 +13,8 @@ const preview: ImportPreview = {
     dateFormat: 'DD.MM.YYYY',
     decimal: ',',
     columns: { date: 'Buchungstag', amount: 'Betrag (EUR)', payee: 0 },
+    headers: ['Buchungstag', 'Betrag (EUR)'],
+    columnCount: 3,
   },
   rows: [
     {
@@ -58,7 +60,7 @@ describe('the import preview written as JSON text', () => {
     expect(importPreviewResource.parse(parsed)).toEqual(parsed);
     expect(parsed).toMatchObject({
       account: 3,
-      detected: { header_row: 4, date_format: 'DD.MM.YYYY', columns: { payee: 0 } },
+      detected: { header_row: 4, date_format: 'DD.MM.YYYY', columns: { payee: 0 }, column_count: 3 },
       summary: { first_date: '2026-03-03' },
     });
     expect(parsed.rows[0]).toEqual({

@@ -14,6 +14,8 @@ describe('the finsight export', () => {
       dateFormat: 'YYYY-MM-DD',
       decimal: '.',
       columns: { date: 'Date', amount: 'Amount', payee: 'Payee', note: 'Note', category: 'Category' },
+      headers: ['Date', 'Payee', 'Note', 'Category', 'Amount'],
+      columnCount: 5,
     });
     expect(rows).toEqual([
       {

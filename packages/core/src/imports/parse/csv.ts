@@ -175,6 +175,8 @@ export function parseCsv(text: string, encoding: string, options: ParseOptions):
       dateFormat: dateFormat ?? 'YYYY-MM-DD',
       decimal,
       columns: detectedColumns(plan, header),
+      headers: header ? header.map((name) => name.trim()) : null,
+      columnCount: width,
     },
     rows,
   };

@@ -109,6 +109,8 @@ export function parseOfx(text: string, encoding: string, options: ParseOptions):
       dateFormat: 'YYYYMMDD',
       decimal,
       columns: { date: 'DTPOSTED', amount: 'TRNAMT', payee: 'NAME', note: 'MEMO' },
+      headers: null,
+      columnCount: null,
     },
     rows,
   };

@@ -92,6 +92,8 @@ export function parseQif(text: string, encoding: string, options: ParseOptions):
       dateFormat,
       decimal,
       columns: { date: 'D', amount: 'T', payee: 'P', note: 'M', category: 'L' },
+      headers: null,
+      columnCount: null,
     },
     rows,
   };

@@ -52,6 +52,10 @@ export interface DetectedMapping {
   dateFormat: DateFormat;
   decimal: '.' | ',';
   columns: DetectedColumns;
+  /** The header's names in column order (what every column override may name); null without a header. */
+  headers: string[] | null;
+  /** Columns in the table (a CSV's width); null for OFX and QIF. */
+  columnCount: number | null;
 }
 
 export interface ParsedRow {
