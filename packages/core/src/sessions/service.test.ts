@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteUserAccount } from '../accounts/service';
+import { createDatabase } from '../db/client';
 import { QUOTAS } from '../limits';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { onPostgresServer } from '../testing/env';
 import { createUser } from '../testing/fixtures';
 import { ipPrefix } from './ip-prefix';
 import {
@@ -96,6 +98,29 @@ describe('sessions', () => {
     expect(newest.revokedSessionIds).toEqual([first.sessionId]);
     expect(await listSessions(database.db, user.id)).toHaveLength(QUOTAS.sessions);
     expect(await isSessionActive(database.db, user.id, { sessionId: first.sessionId })).toBe(false);
+  });
+
+  it('keep the quota when many logins of one user come at once, without a deadlock', async () => {
+    if (!onPostgresServer('parallel logins of one user')) return;
+    const user = await createUser(database.db);
+    for (let n = 0; n < QUOTAS.sessions; n++) await startSession(database.db, user.id);
+    const pools = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        createDatabase({ url: database.url, migrate: false, maxConnections: 4 }),
+      ),
+    );
+    try {
+      // Each login ends the oldest sessions beyond the quota; at once, they used to end them in crossing orders.
+      const results = await Promise.allSettled(
+        Array.from({ length: 64 }, (_, index) =>
+          startSession((pools[index % pools.length] ?? database).db, user.id),
+        ),
+      );
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+      expect(await listSessions(database.db, user.id)).toHaveLength(QUOTAS.sessions);
+    } finally {
+      for (const pool of pools) await pool.close();
+    }
   });
 
   it('are over when they expire, and when the user is deleted', async () => {
