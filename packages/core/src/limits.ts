@@ -17,6 +17,6 @@ export const QUOTAS = {
   apiTokens: 100,
   sessions: 50,
   accounts: 200,
-  rules: 500,
+  rules: 200,
   imports: 1000,
 };

@@ -8,7 +8,7 @@ import {
 } from '@finsight/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accountBody, accountPatchBody, balancesQuery } from './finance-bodies';
+import { accountBody, accountPatchBody, accountPutBody, balancesQuery } from './finance-bodies';
 import { accountResource, balancesResource } from './finance-resources';
 import { errorResponses, noContent, success } from './responses';
 import { idParams } from './schemas';
@@ -116,7 +116,7 @@ export const financeAccountRoutes: FastifyPluginAsyncZod = async (app) => {
             '`is_default: true` makes it the account that takes transactions naming none. The default account ' +
             'cannot be archived.',
           params: idParams,
-          body: method === 'put' ? accountBody : accountPatchBody,
+          body: method === 'put' ? accountPutBody : accountPatchBody,
           response: {
             200: success(accountResource, 'The account as it is now'),
             ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429, 503),

@@ -7,6 +7,7 @@ import {
   IMPORT_DELIMITERS,
   importOptions,
   isoDate,
+  RULE_MAX_CONDITIONS,
   ruleActions,
   ruleCondition,
   updateAccountInput,
@@ -36,6 +37,11 @@ export const accountBody = z
   });
 
 const accountUpdate = updateAccountInput.shape;
+
+/** PUT takes what a GET gave back (a GET-modify-PUT round trip): `is_default` included. */
+export const accountPutBody = accountBody.extend({ is_default: accountUpdate.isDefault }).meta({
+  examples: [{ name: 'Visa card', kind: 'CREDIT_CARD', opening_balance: '-320.00', is_default: false }],
+});
 export const accountPatchBody = z
   .strictObject({
     name: accountUpdate.name,
@@ -72,7 +78,7 @@ export const ruleBody = z
   .strictObject({
     name: rule.name,
     position: rule.position,
-    conditions: z.array(ruleCondition).max(10).default([]),
+    conditions: z.array(ruleCondition).max(RULE_MAX_CONDITIONS).default([]),
     amount_min: rule.amountMin,
     amount_max: rule.amountMax,
     type: rule.type,

@@ -97,6 +97,22 @@ describe('accounts', () => {
       body: { archived: true },
     });
     expect(await as(jane).delete(`/api/finance/accounts/${id}/`)).toMatchObject({ status: 409 });
+    // What a GET gives can be PUT back as it is.
+    const current = (await as(jane).get(`/api/finance/accounts/${id}/`)).body as Record<string, unknown>;
+    expect(
+      await as(jane).put(`/api/finance/accounts/${id}/`, { ...current, name: 'Visa Gold' }),
+    ).toMatchObject({
+      status: 200,
+      body: { name: 'Visa Gold', archived: true },
+    });
+    const [main] = (await as(jane).get('/api/finance/accounts/')).body as {
+      id: number;
+      is_default: boolean;
+    }[];
+    expect(await as(jane).patch(`/api/finance/accounts/${main?.id}/`, { is_default: false })).toMatchObject({
+      status: 400,
+      body: { is_default: [expect.stringContaining('make another account the default')] },
+    });
   });
 
   it("are one user's own: another's account is 404 and cannot be named in a transaction", async () => {
@@ -238,6 +254,11 @@ describe('imports', () => {
         detected: { encoding: 'utf-16le', delimiter: '\t' },
         rows: [{ date: '2026-02-03', type: 'INCOME', amount: '2.10', note: 'Bakker' }],
       },
+    });
+    const [theirs] = (await as(jane).get('/api/finance/accounts/')).body as { id: number }[];
+    expect(await as(user).upload(`/api/finance/imports/preview/?account=${theirs?.id}`, file)).toMatchObject({
+      status: 400,
+      body: { account: [expect.stringContaining('does not exist')] },
     });
     const bad = await as(user).upload('/api/finance/imports/preview/?date_format=YYYY&skip_rows=x', file);
     expect(bad).toMatchObject({

@@ -39,8 +39,12 @@ export const updateAccountInput = z.strictObject({
   openingBalance: signedMoney.optional(),
   openingDate: isoDate.nullish(),
   archived: z.boolean().optional(),
-  /** Makes this the account that takes transactions which name none (the previous default stops being it). */
-  isDefault: z.literal(true, { error: 'Only true: make another account the default instead.' }).optional(),
+  /**
+   * `true` makes this the account that takes transactions which name none (the previous default stops being
+   * it). `false` changes nothing on an account that is not the default, and is refused on the default: make
+   * another account the default instead.
+   */
+  isDefault: z.boolean({ error: 'Must be true or false.' }).optional(),
 });
 export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 

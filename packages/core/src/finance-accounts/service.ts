@@ -44,6 +44,10 @@ function explainAccountWriteError(error: unknown, name: string | undefined): unk
   if (isConstraintViolation(error, PG_CHECK_VIOLATION, 'accounts_default_not_archived')) {
     return new AppError('CONFLICT', DEFAULT_NOT_ARCHIVED, { archived: [DEFAULT_NOT_ARCHIVED] });
   }
+  if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'accounts_one_default_per_user')) {
+    // Another account was made the default at the same moment.
+    return new AppError('CONFLICT', 'Another account just became your default. Reload and try again.');
+  }
   return error;
 }
 
@@ -139,11 +143,15 @@ export async function updateAccount(
     await db.transaction(async (tx) => {
       const mine = and(eq(financeAccounts.id, id), eq(financeAccounts.userId, userId));
       const [found] = await tx
-        .select({ id: financeAccounts.id })
+        .select({ id: financeAccounts.id, isDefault: financeAccounts.isDefault })
         .from(financeAccounts)
         .where(mine)
         .for('update');
       if (!found) throw notFound();
+      if (isDefault === false && found.isDefault) {
+        const message = 'Every user has a default account: make another account the default instead.';
+        throw new AppError('CONFLICT', message, { isDefault: [message] });
+      }
       if (isDefault) {
         await tx
           .update(financeAccounts)
@@ -152,7 +160,7 @@ export async function updateAccount(
       }
       await tx
         .update(financeAccounts)
-        .set({ ...changes, ...(isDefault ? { isDefault } : {}), updatedAt: sql`now()` })
+        .set({ ...changes, ...(isDefault ? { isDefault: true } : {}), updatedAt: sql`now()` })
         .where(mine);
     });
   } catch (error) {
@@ -175,9 +183,23 @@ export async function deleteAccount(db: Database, userId: number, input: ByIdInp
     );
   }
   try {
-    await db
+    // Not the default, checked again in the statement: it may have become the default since.
+    const deleted = await db
       .delete(financeAccounts)
-      .where(and(eq(financeAccounts.id, id), eq(financeAccounts.userId, userId)));
+      .where(
+        and(
+          eq(financeAccounts.id, id),
+          eq(financeAccounts.userId, userId),
+          eq(financeAccounts.isDefault, false),
+        ),
+      )
+      .returning({ id: financeAccounts.id });
+    if (deleted.length === 0) {
+      throw new AppError(
+        'CONFLICT',
+        'This is your default account: make another account the default before deleting it.',
+      );
+    }
   } catch (error) {
     if (isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'transactions_account_same_user_fk')) {
       throw new AppError(

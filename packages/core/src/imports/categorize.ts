@@ -83,7 +83,11 @@ export function categorize(
     { payee: row.payee, note: row.note, amount: row.amount, type: row.type, accountId },
     NOTE_MAX_LENGTH,
   );
-  const fromFile = row.category?.trim().slice(0, CATEGORY_NAME_MAX_LENGTH).trim();
+  // Cut by characters, not UTF-16 units: half an emoji is not text.
+  const fromFile = Array.from(row.category?.replaceAll('\u0000', '').trim() ?? '')
+    .slice(0, CATEGORY_NAME_MAX_LENGTH)
+    .join('')
+    .trim();
   if (fromFile) {
     const known = knowledge.categories.get(fromFile.toLowerCase());
     if (known) return { ...outcome, category: known.name, source: 'file' };
@@ -92,7 +96,9 @@ export function categorize(
   const ruled = outcome.categoryId === undefined ? undefined : knowledge.byId.get(outcome.categoryId);
   if (ruled !== undefined) return { ...outcome, category: ruled, source: 'rule' };
   const learnedId =
-    knowledge.learned.get(payeeKey(outcome.payee)) ?? knowledge.learned.get(payeeKey(row.payee));
+    knowledge.learned.size === 0
+      ? undefined
+      : (knowledge.learned.get(payeeKey(outcome.payee)) ?? knowledge.learned.get(payeeKey(row.payee)));
   const learned = learnedId === undefined ? undefined : knowledge.byId.get(learnedId);
   if (learned !== undefined) return { ...outcome, category: learned, source: 'learned' };
   const fallback = knowledge.categories.get(DEFAULT_CATEGORY_NAME.toLowerCase());

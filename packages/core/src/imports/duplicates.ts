@@ -46,11 +46,12 @@ export async function findDuplicates(
         AND date BETWEEN ${first}::date AND ${last}::date
       ORDER BY id`),
   );
-  const byKey = new Map<string, { id: number; text: string; used: boolean }[]>();
+  // Descriptions are reduced only where a date, amount and direction already match.
+  const byKey = new Map<string, { id: number; row: ExistingRow; text?: string; used: boolean }[]>();
   for (const row of existing) {
     const key = keyOf(row);
     const list = byKey.get(key) ?? [];
-    list.push({ id: row.id, text: payeeKey(`${row.payee} ${row.note}`), used: false });
+    list.push({ id: row.id, row, used: false });
     byKey.set(key, list);
   }
   return rows.map((row) => {
@@ -58,9 +59,15 @@ export async function findDuplicates(
     const candidates = byKey.get(keyOf(row));
     if (!candidates) return null;
     const text = payeeKey(`${row.payee} ${row.note}`);
-    const match = candidates.find(
-      (candidate) => !candidate.used && similarDescriptions(text, candidate.text),
-    );
+    const fits = (candidate: (typeof candidates)[number]) => {
+      if (candidate.used) return false;
+      candidate.text ??= payeeKey(`${candidate.row.payee} ${candidate.row.note}`);
+      return similarDescriptions(text, candidate.text);
+    };
+    // A transaction typed in without a payee or note fits any row: it is the last resort, so it is not used
+    // up by a row that has a match of its own.
+    const match =
+      candidates.find((candidate) => fits(candidate) && candidate.text !== '') ?? candidates.find(fits);
     if (!match) return null;
     match.used = true;
     return match.id;

@@ -240,6 +240,32 @@ describe('importing', () => {
     expect(result.categoriesCreated).toBe(1); // "Uncategorized" only; "Treats" fell back to past choices
   });
 
+  it('matches a blank transaction only when nothing better fits, and keeps every row whatever its text', async () => {
+    const { user, main } = await setUp();
+    const misc = (await createCategory(database.db, user.id, { name: 'Misc' })).id;
+    const typed = { categoryId: misc, type: 'EXPENSE' as const, amount: '3.50', date: '2026-05-05' };
+    const blank = await createTransaction(database.db, user.id, typed);
+    const coffee = await createTransaction(database.db, user.id, { ...typed, payee: 'Coffee' });
+    const file = 'Date,Payee,Category,Amount\n2026-05-05,Coffee,,-3.50\n2026-05-05,Tea,,-3.50\n';
+    const preview = await previewImport(database.db, user.id, { accountId: main.id, file: bytes(file) });
+    expect(preview.rows.map((r) => r.duplicateOf)).toEqual([coffee.id, blank.id]);
+
+    // Category names PostgreSQL and JavaScript lower-case differently, a NUL byte, an emoji cut at 100.
+    const odd = [
+      'Date,Payee,Note,Category,Amount',
+      `2026-05-06,Épicerie Nord,a\u0000b,ÉPICERIE,-1.00`,
+      `2026-05-06,Bar,,${'x'.repeat(99)}👨‍👩‍👧,-2.00`,
+      '2026-05-06,Taksi,,İSTANBUL ΦΌΡΟΣ,-3.00',
+    ].join('\n');
+    const result = await runImport(database.db, user.id, { accountId: main.id, file: bytes(odd) });
+    expect(result).toMatchObject({ imported: 3, errors: 0 });
+    const { items } = await listTransactions(database.db, user.id, { from: '2026-05-06', to: '2026-05-06' });
+    expect(items.map((t) => t.categoryName).sort()).toEqual(
+      ['ÉPICERIE', `${'x'.repeat(99)}👨`, 'İSTANBUL ΦΌΡΟΣ'].sort(),
+    );
+    expect(items.find((t) => t.payee === 'Épicerie Nord')?.note).toBe('ab');
+  });
+
   it('can be undone, removing exactly its transactions', async () => {
     const { user, main } = await setUp();
     const food = (await createCategory(database.db, user.id, { name: 'Lebensmittel' })).id;
@@ -301,10 +327,20 @@ describe('an exported CSV', () => {
         payee: 'Zürich €uro; tabs\there',
         note: 'über',
       },
+      // Cells a spreadsheet would run as formulas go out guarded (`'=…`) and come back as they were.
+      {
+        categoryId: food,
+        type: 'EXPENSE' as const,
+        amount: '3.00',
+        date: '2026-02-27',
+        payee: '=HYPERLINK("http://x")',
+        note: '-minus first',
+      },
     ];
     for (const sample of samples) await createTransaction(database.db, user.id, sample);
     let csv = CSV_HEADER;
     for await (const batch of streamTransactions(database.db, user.id)) csv += csvLines(batch);
+    expect(csv).toContain(`2026-02-27,"'=HYPERLINK(""http://x"")",'-minus first,`);
 
     const fresh = await createAccount(database.db, user.id, { name: 'Copy' });
     const result = await runImport(database.db, user.id, { accountId: fresh.id, file: bytes(csv) });

@@ -4,7 +4,7 @@ import { refreshPlannerStatistics } from '../db/planner-statistics';
 import { rowsOf } from '../db/rows';
 import { imports } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
-import { AppError, notFound } from '../errors';
+import { AppError, fieldError, isAppError, notFound } from '../errors';
 import { getAccount } from '../finance-accounts/service';
 import { QUOTAS } from '../limits';
 import { listRules } from '../rules/service';
@@ -99,12 +99,15 @@ async function planImport(
   createCategories: boolean,
 ): Promise<Plan> {
   const accountId = options.accountId ?? (await defaultAccountId(db, userId));
-  await getAccount(db, userId, { id: accountId });
+  await getAccount(db, userId, { id: accountId }).catch((error: unknown) => {
+    // Named in the input, so answered like any other unknown id a field names.
+    throw isAppError(error) && error.code === 'NOT_FOUND'
+      ? fieldError('accountId', `Invalid pk "${accountId}" - object does not exist.`)
+      : error;
+  });
   const parsed = readFile(file, parseOptionsOf(options));
   const knowledge: CategoryKnowledge = await loadCategoryKnowledge(db, userId, await listRules(db, userId));
-  const categorized = parsed.rows.map((row) =>
-    readable(row) ? categorize(row, accountId, knowledge, createCategories) : null,
-  );
+  const categorized = await categorizeAll(parsed.rows, accountId, knowledge, createCategories);
   const duplicates = await findDuplicates(
     db,
     userId,
@@ -123,6 +126,39 @@ async function planImport(
       duplicateOf: duplicates[index] ?? null,
     })),
   };
+}
+
+/** Rows categorized between two turns of the event loop, so other users' requests run meanwhile. */
+const CATEGORIZE_CHUNK = 2000;
+/**
+ * What the user's rules may cost one file: their size is capped (200 rules, 5 conditions, 100-character
+ * patterns), but 200,000 rows against the worst of them would still take minutes of CPU.
+ */
+export const RULES_TIME_BUDGET_MS = 20_000;
+
+async function categorizeAll(
+  rows: ParsedRow[],
+  accountId: number,
+  knowledge: CategoryKnowledge,
+  createCategories: boolean,
+): Promise<(CategorizedRow | null)[]> {
+  const started = performance.now();
+  const result: (CategorizedRow | null)[] = [];
+  for (let start = 0; start < rows.length; start += CATEGORIZE_CHUNK) {
+    if (start > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (performance.now() - started > RULES_TIME_BUDGET_MS) {
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `Your rules take too long on a file this size (more than ${RULES_TIME_BUDGET_MS / 1000} s for ${start.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} rows). Simplify the "matches" patterns, or split the file.`,
+        );
+      }
+    }
+    for (const row of rows.slice(start, start + CATEGORIZE_CHUNK)) {
+      result.push(readable(row) ? categorize(row, accountId, knowledge, createCategories) : null);
+    }
+  }
+  return result;
 }
 
 async function defaultAccountId(db: Database, userId: number): Promise<number> {
@@ -231,10 +267,10 @@ export async function runImport(
           entry.categorized !== null &&
           (!options.skipDuplicates || entry.duplicateOf === null),
       );
-      const categoriesCreated = await ensureCategories(
+      const { created: categoriesCreated, ids: categoryIds } = await ensureCategories(
         tx,
         userId,
-        incoming.map((entry) => entry.categorized.category),
+        incoming.map((entry) => storable(entry.categorized.category)),
       );
       const dates = incoming.map((entry) => entry.row.date).sort();
       const [record] = await tx
@@ -253,21 +289,30 @@ export async function runImport(
         })
         .returning({ id: imports.id });
       if (!record) throw new Error('insert returned no row');
+      let inserted = 0;
       for (let start = 0; start < incoming.length; start += INSERT_BATCH_SIZE) {
         const batch = incoming.slice(start, start + INSERT_BATCH_SIZE).map(({ row, categorized }) => ({
           d: row.date,
           t: row.type,
           a: row.amount,
-          p: categorized.payee,
-          n: categorized.note,
-          c: categorized.category.toLowerCase(),
+          p: storable(categorized.payee),
+          n: storable(categorized.note),
+          c: categoryIds.get(storable(categorized.category)),
         }));
-        await tx.execute(sql`
-          INSERT INTO transactions (user_id, account_id, import_id, category_id, type, amount, date, payee, note)
-          SELECT ${userId}, ${plan.accountId}, ${record.id}, c.id, r.t, r.a, r.d, r.p, r.n
-            FROM json_to_recordset(${JSON.stringify(batch)}::json)
-              AS r(d date, t transaction_type, a numeric, p text, n text, c text)
-            JOIN categories c ON c.user_id = ${userId} AND lower(c.name) = r.c`);
+        const [written] = rowsOf<{ n: number }>(
+          await tx.execute(sql`WITH written AS (
+              INSERT INTO transactions (user_id, account_id, import_id, category_id, type, amount, date, payee, note)
+              SELECT ${userId}, ${plan.accountId}, ${record.id}, r.c, r.t, r.a, r.d, r.p, r.n
+                FROM json_to_recordset(${JSON.stringify(batch)}::json)
+                  AS r(d date, t transaction_type, a numeric, p text, n text, c integer)
+              RETURNING 1)
+            SELECT count(*)::integer AS n FROM written`),
+        );
+        inserted += written?.n ?? 0;
+      }
+      // All or nothing, also against a bug: a row that did not go in undoes the whole import.
+      if (inserted !== incoming.length) {
+        throw new Error(`import wrote ${inserted} of ${incoming.length} rows`);
       }
       return {
         id: record.id,
@@ -283,17 +328,25 @@ export async function runImport(
   return result;
 }
 
-/** Creates the named categories the user does not have yet; returns how many were created. */
-async function ensureCategories(tx: Database, userId: number, names: string[]): Promise<number> {
-  const wanted = new Map<string, string>();
-  for (const name of names) if (!wanted.has(name.toLowerCase())) wanted.set(name.toLowerCase(), name);
-  if (wanted.size === 0) return 0;
+/**
+ * Creates the named categories the user does not have yet, and gives every name its category's id. Names
+ * are matched as PostgreSQL compares them (`lower()`, the rule the unique index enforces), never by a
+ * lower-casing in JavaScript, which disagrees on letters like "İ" or a final "ς".
+ */
+async function ensureCategories(
+  tx: Database,
+  userId: number,
+  names: string[],
+): Promise<{ created: number; ids: Map<string, number> }> {
+  const wanted = [...new Set(names)];
+  if (wanted.length === 0) return { created: 0, ids: new Map() };
   const [count] = rowsOf<{ n: number }>(
     await tx.execute(sql`SELECT count(*)::integer AS n FROM categories WHERE user_id = ${userId}`),
   );
   const created = rowsOf<{ id: number }>(
     await tx.execute(sql`INSERT INTO categories (user_id, name)
-      SELECT ${userId}, name FROM json_array_elements_text(${JSON.stringify([...wanted.values()])}::json) AS name
+      SELECT DISTINCT ON (lower(name)) ${userId}, name
+        FROM json_array_elements_text(${JSON.stringify(wanted)}::json) AS name
       ON CONFLICT (user_id, lower(name)) DO NOTHING
       RETURNING id`),
   );
@@ -303,8 +356,20 @@ async function ensureCategories(tx: Database, userId: number, names: string[]): 
       `This file would take you past ${QUOTAS.categories} categories. Import with create_categories=false, or map its categories to fewer.`,
     );
   }
-  return created.length;
+  const found = rowsOf<{ name: string; id: number }>(
+    await tx.execute(sql`SELECT w.name, c.id
+      FROM json_array_elements_text(${JSON.stringify(wanted)}::json) AS w(name)
+      JOIN categories c ON c.user_id = ${userId} AND lower(c.name) = lower(w.name)`),
+  );
+  return { created: created.length, ids: new Map(found.map((row) => [row.name, row.id])) };
 }
+
+/** Text PostgreSQL can store: no NUL character, no half of a surrogate pair (a cut emoji). */
+function storable(text: string): string {
+  return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '');
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const importColumns = {
   id: imports.id,
@@ -357,6 +422,7 @@ export async function undoImport(
             DELETE FROM transactions WHERE user_id = ${userId} AND import_id = ${id} RETURNING 1)
           SELECT count(*)::integer AS n FROM gone`),
         )[0]?.n ?? 0,
+      sql`import_id = ${id}`,
     );
     await tx.delete(imports).where(eq(imports.id, id));
     return { removed };

@@ -12,8 +12,9 @@ export interface RuleSubject {
 
 /**
  * `*` (any run) and `?` (any one character) against the whole text, ignoring case. The classic greedy
- * matcher with one backtrack point: O(text × pattern) at worst, never exponential, whatever the pattern —
- * which is why rules take patterns and not regular expressions.
+ * matcher with one backtrack point: O(text × pattern) at worst (1,000 × 100 steps for the longest note and
+ * pattern), never exponential, whatever the pattern — which is why rules take patterns and not regular
+ * expressions.
  */
 export function globMatches(pattern: string, text: string): boolean {
   const p = pattern.toLowerCase();

@@ -6,9 +6,13 @@ import { money } from '../validation/money';
 
 export const RULE_FIELDS = ['payee', 'note'] as const;
 export const RULE_OPERATORS = ['contains', 'equals', 'matches'] as const;
-export const RULE_MAX_CONDITIONS = 10;
-/** Wildcards in one `matches` pattern; with the linear matcher this bounds nothing, it keeps rules readable. */
-export const RULE_PATTERN_MAX_LENGTH = 200;
+export const RULE_MAX_CONDITIONS = 5;
+/**
+ * The longest condition value. A `matches` pattern costs at most its length times the text's per row (the
+ * matcher never backtracks further), so this, the conditions per rule and the rules per user bound what one
+ * user's rules can cost an import; the import also gives up past a time budget (imports/service.ts).
+ */
+export const RULE_PATTERN_MAX_LENGTH = 100;
 
 export const ruleCondition = z.strictObject({
   field: z.enum(RULE_FIELDS, { error: 'Use payee or note.' }),

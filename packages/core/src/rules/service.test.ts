@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCategory } from '../categories/service';
+import { createCategory, deleteCategory } from '../categories/service';
 import { createAccount, listAccounts } from '../finance-accounts/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
@@ -85,6 +85,21 @@ describe('rules', () => {
     expect((await getTransaction(database.db, user.id, { id: other.id })).categoryId).toBe(misc);
     // The renamed payee no longer matches the pattern: nothing more to change.
     expect(await applyRule(database.db, user.id, { id: rule.id })).toMatchObject({ matched: 0, changed: 0 });
+  });
+
+  it('refuse to run when their category has gone since', async () => {
+    const user = await createUser(database.db, 'rules');
+    const gone = await createCategory(database.db, user.id, { name: 'Gone' });
+    const rule = await createRule(database.db, user.id, {
+      name: 'R',
+      type: 'EXPENSE',
+      actions: { categoryId: gone.id },
+    });
+    await deleteCategory(database.db, user.id, { id: gone.id });
+    await expect(applyRule(database.db, user.id, { id: rule.id })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { 'actions.categoryId': expect.any(Array) },
+    });
   });
 
   it('are listed in the order they run and can be changed and deleted', async () => {

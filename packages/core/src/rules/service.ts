@@ -192,6 +192,8 @@ export async function applyRule(
 ): Promise<RuleApplication> {
   const { id, dryRun } = parseInput(applyRuleInput, input);
   const rule = await getRule(db, userId, { id });
+  // Its category may have been deleted since (rules keep it by id): say so rather than fail on the write.
+  await checkReferences(db, userId, rule);
   let matched = 0;
   let changed = 0;
   let afterId = 0;

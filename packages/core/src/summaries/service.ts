@@ -154,7 +154,16 @@ export async function withUserDerivedDataInBulk<T>(
   tx: Database,
   userId: number,
   work: () => Promise<T>,
+  rowsToChange?: SQL,
 ): Promise<T> {
+  if (rowsToChange) {
+    // The rows a bulk change deletes or rewrites are locked before the user's summary lock: an edit of one
+    // of them in flight holds its row and then wants that lock (its trigger takes it shared), so taking the
+    // summary lock first deadlocked with it.
+    await tx.execute(
+      sql`SELECT 1 FROM transactions WHERE user_id = ${userId} AND ${rowsToChange} FOR UPDATE`,
+    );
+  }
   await lockUserDerivedData(tx, userId);
   await tx.execute(sql`SELECT set_config('finsight.clearing_user', ${String(userId)}, true)`);
   const result = await work();
@@ -206,15 +215,21 @@ export async function rebuildSummaries(db: Database, userId?: number): Promise<{
  * when it is one, else in its own. Returns how many transactions went.
  */
 export async function deleteTransactionsInBulk(db: Database, userId: number, which?: SQL): Promise<number> {
+  const rows = which ?? sql`true`;
   return db.transaction(async (tx) =>
-    withUserDerivedDataInBulk(tx, userId, async () => {
-      const [deleted] = rowsOf<{ n: number }>(
-        await tx.execute(sql`WITH gone AS (
-            DELETE FROM transactions WHERE user_id = ${userId} AND ${which ?? sql`true`} RETURNING 1)
-          SELECT count(*)::integer AS n FROM gone`),
-      );
-      return deleted?.n ?? 0;
-    }),
+    withUserDerivedDataInBulk(
+      tx,
+      userId,
+      async () => {
+        const [deleted] = rowsOf<{ n: number }>(
+          await tx.execute(sql`WITH gone AS (
+              DELETE FROM transactions WHERE user_id = ${userId} AND ${rows} RETURNING 1)
+            SELECT count(*)::integer AS n FROM gone`),
+        );
+        return deleted?.n ?? 0;
+      },
+      rows,
+    ),
   );
 }
 

@@ -10,8 +10,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CSV_HEADER = 'Date,Payee,Note,Category,Amount\r\n';
 
+/**
+ * A text cell. One that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`,
+ * as OWASP advises for CSV exports; the importer takes that `'` off again, so the file still round-trips.
+ */
 function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const signed = (t: Transaction) => (t.type === 'EXPENSE' ? `-${t.amount}` : t.amount);

@@ -1,6 +1,7 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { ImportFileError } from './errors';
+import { ImportFileError, tooManyRows } from './errors';
+import { MAX_IMPORT_ROWS } from './limits';
 import type { ParseOptions } from './types';
 
 export interface CsvTable {
@@ -147,6 +148,9 @@ function unclosedQuoteLine(text: string, delimiter: string): number {
  */
 export function readCsvTable(text: string, options: Pick<ParseOptions, 'delimiter' | 'skipRows'>): CsvTable {
   const body = bodyOf(text, options.skipRows ?? 0);
+  // Refused before csv-parse builds an array per line: 20 MB of one-character lines are ten million of them
+  // (gigabytes of heap). Twice the row limit leaves room for line breaks inside quoted fields.
+  if (countLineBreaks(body.text) > 2 * MAX_IMPORT_ROWS + 1000) throw tooManyRows();
   const delimiter = resolveDelimiter(options.delimiter, body);
   const firstLine = body.firstLine;
   let records: string[][];

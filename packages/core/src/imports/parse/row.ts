@@ -59,18 +59,22 @@ function moneyProblem(money: Money): string | null {
 }
 
 /** The row the API sees: a positive two-place amount, the sign in `type`, text trimmed and cut to size. */
+/** The `'` a CSV export puts before a cell a spreadsheet would run as a formula (`'=…`), taken off again. */
+const FORMULA_GUARD = /^'(?=[=+\-@])/;
+const unguard = (text: string) => text.replace(FORMULA_GUARD, '');
+
 export function toParsedRow(values: RecordValues, invert: boolean): ParsedRow {
   const problem = dateProblem(values) ?? moneyProblem(values.money);
   const money = values.money;
   const usable = money.kind === 'ok' && money.cents > 0;
-  const category = values.category.trim();
+  const category = unguard(values.category.trim());
   return {
     line: values.line,
     date: values.date,
     type: usable ? (money.negative !== invert ? 'EXPENSE' : 'INCOME') : null,
     amount: usable ? centsToDecimal(money.cents) : null,
-    payee: cut(values.payee.replace(WHITESPACE, ' ').trim(), PAYEE_MAX_LENGTH).trimEnd(),
-    note: cut(values.note.trim(), NOTE_MAX_LENGTH).trimEnd(),
+    payee: cut(unguard(values.payee.replace(WHITESPACE, ' ').trim()), PAYEE_MAX_LENGTH).trimEnd(),
+    note: cut(unguard(values.note.trim()), NOTE_MAX_LENGTH).trimEnd(),
     category: category === '' ? null : category,
     error: problem === null ? null : `Line ${values.line}: ${problem}`,
   };
