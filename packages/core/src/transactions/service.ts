@@ -5,6 +5,7 @@ import { rowsOf } from '../db/rows';
 import { transactions } from '../db/schema';
 import { fieldError, notFound } from '../errors';
 import { balanceAfterTransaction } from '../finance-accounts/service';
+import { lockUserDerivedData } from '../summaries/service';
 import { type ByIdInput, byIdInput } from '../validation/ids';
 import { fromCents, toCents } from '../validation/money';
 import { parseInput } from '../validation/parse-input';
@@ -248,20 +249,25 @@ export async function updateTransaction(
   const { id, ...changes } = parseInput(updateTransactionInput, input);
   if (Object.values(changes).every((value) => value === undefined)) return getTransaction(db, userId, { id });
   const mine = and(eq(transactions.id, id), eq(transactions.userId, userId));
+  // A new amount or date reaches the other side of a transfer too: both sides are locked first, in id order.
+  const write = changes.amount !== undefined || changes.date !== undefined ? withTransferLocked : direct;
   try {
-    // Drizzle leaves keys whose value is undefined out of the SET list.
-    const [updated] = await db
-      .update(transactions)
-      .set({ ...changes, updatedAt: sql`now()` })
-      .where(
-        changes.type === undefined
-          ? mine
-          : and(
-              mine,
-              sql`(${transactions.transferPeerId} IS NULL OR ${transactions.type} = ${changes.type})`,
-            ),
-      )
-      .returning({ id: transactions.id });
+    const updated = await write(db, userId, id, async (tx) => {
+      // Drizzle leaves keys whose value is undefined out of the SET list.
+      const [row] = await tx
+        .update(transactions)
+        .set({ ...changes, updatedAt: sql`now()` })
+        .where(
+          changes.type === undefined
+            ? mine
+            : and(
+                mine,
+                sql`(${transactions.transferPeerId} IS NULL OR ${transactions.type} = ${changes.type})`,
+              ),
+        )
+        .returning({ id: transactions.id });
+      return row;
+    });
     if (!updated) {
       const current = await getTransaction(db, userId, { id });
       if (current.transferId !== null) {
@@ -286,8 +292,12 @@ export async function createTransfer(
 ): Promise<Transfer> {
   const data = parseInput(createTransferInput, input);
   try {
-    const rows = rowsOf<{ id: number; type: string }>(
-      await db.execute(sql`
+    const rows = await db.transaction(async (tx) => {
+      // Two accounts' monthly rows, from-account first: a transfer the other way at the same moment would
+      // take them in the other order. The user's writes wait for it (see withTransferLocked).
+      await lockUserDerivedData(tx, userId);
+      return rowsOf<{ id: number; type: string }>(
+        await tx.execute(sql`
         WITH ids AS (
           SELECT nextval(pg_get_serial_sequence('transactions', 'id')) AS out_id,
                  nextval(pg_get_serial_sequence('transactions', 'id')) AS in_id)
@@ -301,7 +311,8 @@ export async function createTransfer(
                ${data.amount}::numeric, ${data.date}::date, ${data.note}::text, out_id
           FROM ids
         RETURNING id, type::text`),
-    );
+      );
+    });
     const outgoing = rows.find((row) => row.type === 'EXPENSE');
     const incoming = rows.find((row) => row.type === 'INCOME');
     if (!outgoing || !incoming) throw new Error('transfer insert returned no rows');
@@ -327,9 +338,40 @@ export async function createTransfer(
 /** Deleting one side of a transfer deletes the other too (the foreign key cascades). */
 export async function deleteTransaction(db: Database, userId: number, input: ByIdInput): Promise<void> {
   const { id } = parseInput(byIdInput, input);
-  const deleted = await db
-    .delete(transactions)
-    .where(and(eq(transactions.id, id), eq(transactions.userId, userId)))
-    .returning({ id: transactions.id });
+  const deleted = await withTransferLocked(db, userId, id, (tx) =>
+    tx
+      .delete(transactions)
+      .where(and(eq(transactions.id, id), eq(transactions.userId, userId)))
+      .returning({ id: transactions.id }),
+  );
   if (deleted.length === 0) throw notFound();
+}
+
+const direct = <T>(db: Database, _userId: number, _id: number, work: (tx: Database) => Promise<T>) =>
+  work(db);
+
+/**
+ * Runs `work` with the transaction and, if it is one side of a transfer, the other side locked, lower id
+ * first, and the user's derived data held. A write to one side reaches the other (the mirror trigger, the
+ * cascading delete), so it changes two accounts' monthly rows in an order no single statement fixes: two
+ * writers starting from opposite sides, or two transfers going opposite ways, deadlocked (the 8-writer test
+ * met both on the PostgreSQL server).
+ */
+async function withTransferLocked<T>(
+  db: Database,
+  userId: number,
+  id: number,
+  work: (tx: Database) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const locked = rowsOf<{ id: number }>(
+      await tx.execute(sql`SELECT id FROM transactions
+        WHERE user_id = ${userId} AND (id = ${id} OR transfer_peer_id = ${id})
+        ORDER BY id FOR UPDATE`),
+    );
+    // Both sides' balances change, one account after the other in whichever order the sides are written;
+    // another transfer between the same accounts may go the other way. The user's writes wait meanwhile.
+    if (locked.length > 1) await lockUserDerivedData(tx, userId);
+    return work(tx);
+  });
 }
