@@ -36,6 +36,7 @@ import { createUserLimits, type UserLimits } from './fairness/user-limits';
 import { serializeError, serializeRequest } from './logging';
 import { createMailer, type Mailer } from './mail/mailer';
 import { mcpRoutes } from './mcp/http';
+import { createAlertWorker } from './notifications/worker';
 import { handleError } from './rest/errors';
 import { restApi } from './rest/plugin';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers';
@@ -210,6 +211,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (request.headers['x-request-id'] !== undefined) reply.header('x-request-id', request.id);
     done();
   });
+  // Alert checks, webhooks and digests in the background once the server is ready (ALERT_WORKER=off: not in
+  // this process). Stopped before anything closes: onClose hooks run last-added first, and the database's
+  // (server.ts) is added after these.
+  if (env.ALERT_WORKER) {
+    const alertWorker = createAlertWorker({
+      db,
+      mailer,
+      log: app.log,
+      publicOrigin,
+      intervalMs: env.ALERT_WORKER_INTERVAL * 1000,
+      allowLoopback: env.NODE_ENV !== 'production',
+    });
+    app.addHook('onReady', async () => alertWorker.start());
+    app.addHook('preClose', async () => alertWorker.stop());
+  }
   app.addHook('onClose', async () => {
     await background.drain();
     await Promise.all([authLimiter.close(), mfaLimiter.close(), limits.close(), authenticator.close()]);

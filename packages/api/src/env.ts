@@ -112,6 +112,21 @@ export const envSchema = z.object({
   /** The sender of finsight's mails. */
   MAIL_FROM: z.string().trim().min(3).prefault('finsight <no-reply@finsight.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Whether this process runs the alert worker (alert checks, webhooks, daily digests): "on" or "off". Several
+   * processes may run it; each claims its own rows.
+   */
+  ALERT_WORKER: z
+    .enum(['on', 'off'], { error: 'must be "on" or "off"' })
+    .default('on')
+    .transform((value) => value === 'on'),
+  /** Seconds between the alert worker's rounds. */
+  ALERT_WORKER_INTERVAL: z.coerce
+    .number({ error: 'must be a number of seconds like 30' })
+    .int({ error: 'must be a whole number of seconds like 30' })
+    .min(1, { error: 'must be at least 1 second' })
+    .max(3600, { error: 'must be at most 3600 seconds' })
+    .default(30),
   /** Where the built web app lives; served at / when present. */
   WEB_DIST: blankAsUndefined,
 });

@@ -1,11 +1,12 @@
 import { generate } from './generate';
 
-// `pnpm bench <generate|queries|http|import|soak|fairness|lighthouse>`: see docs/benchmarks.md.
+// `pnpm bench <generate|queries|http|import|alerts|soak|fairness|lighthouse>`: see docs/benchmarks.md.
 const commands: Record<string, () => Promise<void>> = {
   generate,
   queries: async () => (await import('./queries')).queries(),
   http: async () => (await import('./http')).http(),
   import: async () => (await import('./imports')).importBench(),
+  alerts: async () => (await import('./alerts')).alertsBench(),
   soak: async () => (await import('./http')).soak(),
   fairness: async () => (await import('./fairness')).fairness(),
   lighthouse: async () => (await import('./lighthouse')).lighthouseRun(),

@@ -91,7 +91,7 @@ export async function generate(): Promise<void> {
 
   await sql`SET session_replication_role = replica`; // no trigger per row: one rebuild at the end
   const copy =
-    await sql`COPY transactions (user_id, account_id, category_id, type, amount, date, note) FROM STDIN`.writable();
+    await sql`COPY transactions (user_id, account_id, category_id, type, amount, date, note, payee) FROM STDIN`.writable();
   let written = 0;
   let heavyWritten = 0;
   let buffer = '';
@@ -102,7 +102,7 @@ export async function generate(): Promise<void> {
       scale: user === HEAVY_USER_ID ? heavyScale : typicalScale,
     });
     for (const t of history) {
-      buffer += `${user}\t${accountOf.get(user)}\t${categoryId(user, t.category)}\t${t.type}\t${t.amount}\t${t.date}\t${t.note}\n`;
+      buffer += `${user}\t${accountOf.get(user)}\t${categoryId(user, t.category)}\t${t.type}\t${t.amount}\t${t.date}\t${t.note}\t${t.payee}\n`;
     }
     written += history.length;
     if (user === HEAVY_USER_ID) heavyWritten = history.length;
@@ -124,6 +124,7 @@ export async function generate(): Promise<void> {
   const t3 = performance.now();
   const { months: userMonths } = await rebuildSummaries(db.db);
   const t4 = performance.now();
+  await addBudgets(url);
   await db.close();
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
   console.log(
@@ -137,4 +138,32 @@ export async function generate(): Promise<void> {
   console.log(
     `  total incl. migrations${config.BENCH_ANALYZE ? ' and ANALYZE' : ' (no ANALYZE: no planner statistics)'}: ${seconds(t4 - started)} s`,
   );
+}
+
+/**
+ * The heavy user budgets like a careful household: a limit on every expense category from the first
+ * month, rollover on half of them, and a raised limit half-way, so the budget status has a year of months
+ * and changes to walk.
+ */
+async function addBudgets(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await sql`
+    WITH spent AS (
+      SELECT category_id, min(date_trunc('month', date))::date AS first_month,
+             (sum(amount) / count(DISTINCT date_trunc('month', date)))::numeric(14, 2) AS monthly
+        FROM transactions
+       WHERE user_id = ${HEAVY_USER_ID} AND type = 'EXPENSE' AND category_id IS NOT NULL
+       GROUP BY category_id
+    ), created AS (
+      INSERT INTO budgets (user_id, category_id, start_month, rollover)
+      SELECT ${HEAVY_USER_ID}, category_id, first_month, category_id % 2 = 0 FROM spent
+      RETURNING id, category_id, start_month
+    )
+    INSERT INTO budget_amounts (budget_id, from_month, amount)
+    SELECT c.id, c.start_month, s.monthly FROM created c JOIN spent s USING (category_id)
+    UNION ALL
+    SELECT c.id, (date_trunc('month', now()) - interval '6 months')::date, (s.monthly * 1.1)::numeric(14, 2)
+      FROM created c JOIN spent s USING (category_id)
+     WHERE c.start_month < date_trunc('month', now()) - interval '6 months'`;
+  await sql.end();
 }

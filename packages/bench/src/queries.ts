@@ -4,12 +4,15 @@ import {
   encodeCursor,
   getAnomalies,
   getBalances,
+  getBudgetStatus,
   getCategoryBreakdown,
+  getForecast,
   getIncomeVsExpense,
   getMonthlySummary,
   getMonthlyTrend,
   listAccounts,
   listTransactions,
+  refreshRecurring,
 } from '@finsight/core';
 import postgres from 'postgres';
 import { config, HEAVY_USER_ID } from './config';
@@ -64,6 +67,9 @@ export async function queries(): Promise<void> {
       'account register, first page with running balance',
       () => listTransactions(db, user, { accountId, limit: 50 }),
     ],
+    ['budget status (every budget, rollover included)', () => getBudgetStatus(db, user, { month })],
+    ['month-end forecast', () => getForecast(db, user, { month })],
+    ['recurring payments, fresh detection', () => refreshRecurring(db, user)],
     [
       'search (payee, note, category, amount)',
       () => listTransactions(db, user, { search: 'coffee', limit: 50 }),

@@ -2,7 +2,10 @@
 export * from './accounts/export';
 export * from './accounts/service';
 export * from './accounts/time-zone';
+export * from './alerts/checks';
+export * from './alerts/service';
 export * from './api-tokens/service';
+export * from './budgets/service';
 export * from './categories/service';
 export {
   createDatabase,
@@ -26,12 +29,22 @@ export { DEMO_CATEGORIES, generateHousehold } from './demo/generator';
 export { seededRandom } from './demo/seeded-random';
 export { loadDemoData, removeDemoData, resetAccountData } from './demo/service';
 export * from './finance-accounts/service';
+export { getForecast } from './forecast/service';
 export * from './imports/service';
 export { getAnomalies, HISTORY_MONTHS } from './insights/anomalies';
 export { getCategoryBreakdown } from './insights/category-breakdown';
 export { getIncomeVsExpense } from './insights/income-vs-expense';
 export { summarizeMonth } from './insights/narrative';
 export { getTransactions } from './insights/transactions';
+export * from './notifications/deliveries';
+export * from './notifications/digests';
+export * from './notifications/service';
+export {
+  listRecurring,
+  refreshRecurring,
+  requestOverdueChecks,
+  updateRecurring,
+} from './recurring/service';
 export * from './rules/service';
 export * from './schemas';
 export * from './sessions/service';

@@ -14,6 +14,7 @@ export const API_TOKEN_NAME_MAX_LENGTH = 100;
 /** Quotas per user: beyond them a create is refused (or, for sessions, the oldest one ends). */
 export const QUOTAS = {
   categories: 1000,
+  budgets: 200,
   apiTokens: 100,
   sessions: 50,
   accounts: 200,

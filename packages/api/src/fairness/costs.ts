@@ -42,6 +42,10 @@ export const TOOL_COSTS: Record<string, Cost> = {
   summarize_month: COSTS.analysis,
   get_accounts: COSTS.read,
   search_transactions: COSTS.aggregate,
+  get_budget_status: COSTS.read,
+  get_alerts: COSTS.read,
+  get_recurring_payments: COSTS.analysis,
+  get_forecast: COSTS.analysis,
 };
 
 export function addCosts(costs: Iterable<Cost>): Cost {

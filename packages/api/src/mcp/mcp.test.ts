@@ -46,6 +46,10 @@ const calls: Record<string, Record<string, unknown>> = {
   summarize_month: { month },
   get_accounts: {},
   search_transactions: { query: 'rent', limit: 5 },
+  get_budget_status: { month },
+  get_alerts: { unread: true },
+  get_recurring_payments: {},
+  get_forecast: {},
 };
 
 describe('the MCP server over Streamable HTTP', () => {

@@ -7,15 +7,20 @@ import { COSTS, type Cost } from '../fairness/costs';
 import { releaseWhenClosed, type UserLimits } from '../fairness/user-limits';
 import { accountRoutes } from './account';
 import { financeAccountRoutes } from './accounts';
+import { alertRoutes } from './alerts';
 import { apiTokenRoutes } from './api-tokens';
 import { authRoutes } from './auth';
+import { budgetRoutes } from './budgets';
 import { categoryRoutes } from './categories';
 import { serializerCompiler, validatorCompiler } from './compilers';
 import { demoRoutes } from './demo';
+import { forecastRoutes } from './forecast';
 import { importRoutes } from './imports';
 import { insightRoutes } from './insights';
+import { notificationRoutes } from './notifications';
 import { openApi } from './openapi';
 import { pageLinks } from './page-links';
+import { recurringRoutes } from './recurring';
 import { ruleRoutes } from './rules';
 import { READ_ONLY_FIELDS } from './schemas';
 import { sessionRoutes } from './sessions';
@@ -149,6 +154,11 @@ export async function restApi(app: FastifyInstance, options: RestOptions) {
         await finance.register(ruleRoutes);
         await finance.register(importRoutes);
         await finance.register(insightRoutes);
+        await finance.register(budgetRoutes);
+        await finance.register(recurringRoutes);
+        await finance.register(forecastRoutes);
+        await finance.register(alertRoutes, { pageLinks: pageLinks(options.publicUrl) });
+        await finance.register(notificationRoutes, { pageLinks: pageLinks(options.publicUrl) });
         await finance.register(demoRoutes);
       },
       { prefix: '/finance' },

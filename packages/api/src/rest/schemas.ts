@@ -48,7 +48,7 @@ export const restId = restIdOf('Category id');
  * A whole number written in a URL. Documented as an integer, which is what a client sends; checked as the
  * text it arrives as.
  */
-function integerText(minimum: number, maximum: number, tooSmall: string, tooLarge: string) {
+export function integerText(minimum: number, maximum: number, tooSmall: string, tooLarge: string) {
   return z
     .string()
     .refine((text) => /^\d{1,10}$/.test(text), { error: 'A valid integer is required.' })
@@ -152,4 +152,7 @@ export const READ_ONLY_FIELDS = [
   'running_balance',
   'balance',
   'transaction_count',
+  'category_name',
+  'changes',
+  'read_at',
 ];

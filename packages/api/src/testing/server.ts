@@ -50,6 +50,8 @@ export async function startTestServer(
     USER_CONCURRENCY: 'off',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // The alert worker's tests run it themselves, tick by tick.
+    ALERT_WORKER: 'off',
     ...options.env,
   });
   const tokens = createTokenService(TEST_JWT_SECRET);

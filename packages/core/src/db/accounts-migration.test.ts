@@ -6,7 +6,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAccounts } from '../finance-accounts/service';
-import { findAccountMonthDrift, findSummaryDrift } from '../summaries/service';
+import { findAccountMonthDrift, findCategoryMonthDrift, findSummaryDrift } from '../summaries/service';
 import { createDatabase, type DatabaseHandle } from './client';
 import { MIGRATIONS_FOLDER, runMigrations } from './migrate';
 import { rowsOf } from './rows';
@@ -60,6 +60,7 @@ describe('the migration that adds accounts', () => {
     );
     expect(orphans[0]?.n).toBe(0);
     expect(await findAccountMonthDrift(handle.db)).toEqual([]);
+    expect(await findCategoryMonthDrift(handle.db)).toEqual([]);
     expect(await findSummaryDrift(handle.db)).toEqual([]);
     // A user created afterwards gets a default account too.
     await handle.db.execute(

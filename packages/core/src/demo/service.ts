@@ -74,6 +74,7 @@ export async function loadDemoData(
       amount: t.amount,
       date: t.date,
       note: t.note,
+      payee: t.payee,
       demo: true,
     }));
     for (let index = 0; index < rows.length; index += 500) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCategory } from '../categories/service';
 import { getCategoryBreakdown } from '../insights/category-breakdown';
 import { getIncomeVsExpense } from '../insights/income-vs-expense';
-import { findAccountMonthDrift, findSummaryDrift } from '../summaries/service';
+import { findAccountMonthDrift, findCategoryMonthDrift, findSummaryDrift } from '../summaries/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
 import {
@@ -261,6 +261,7 @@ describe('transfers', () => {
       fieldErrors: { categoryId: [expect.stringContaining('no category')] },
     });
     expect(await findAccountMonthDrift(database.db, user.id)).toEqual([]);
+    expect(await findCategoryMonthDrift(database.db, user.id)).toEqual([]);
     await deleteTransaction(database.db, user.id, { id: to.id });
     await expect(getTransaction(database.db, user.id, { id: from.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -268,6 +269,7 @@ describe('transfers', () => {
     expect((await getBalances(database.db, user.id)).total).toBe('0.00');
     expect(await findSummaryDrift(database.db, user.id)).toEqual([]);
     expect(await findAccountMonthDrift(database.db, user.id)).toEqual([]);
+    expect(await findCategoryMonthDrift(database.db, user.id)).toEqual([]);
   });
 
   it('need two different accounts', async () => {

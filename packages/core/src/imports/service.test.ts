@@ -3,7 +3,12 @@ import { createCategory } from '../categories/service';
 import { createDatabase, type DatabaseHandle } from '../db/client';
 import { createAccount, getAccount, listAccounts } from '../finance-accounts/service';
 import { createRule } from '../rules/service';
-import { findAccountMonthDrift, findSummaryDrift, getMonthlySummary } from '../summaries/service';
+import {
+  findAccountMonthDrift,
+  findCategoryMonthDrift,
+  findSummaryDrift,
+  getMonthlySummary,
+} from '../summaries/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { onPostgresServer } from '../testing/env';
 import { createUser, tableCounts } from '../testing/fixtures';
@@ -100,6 +105,7 @@ describe('importing', () => {
     expect(result).toMatchObject({ imported: 5, duplicatesSkipped: 0, errors: 0, categoriesCreated: 3 });
     expect(await findSummaryDrift(database.db, user.id)).toEqual([]);
     expect(await findAccountMonthDrift(database.db, user.id)).toEqual([]);
+    expect(await findCategoryMonthDrift(database.db, user.id)).toEqual([]);
     expect(await getMonthlySummary(database.db, user.id, { month: '2026-03' })).toMatchObject({
       totalIncome: '3200.00',
       totalExpense: '149.40',
@@ -282,6 +288,7 @@ describe('importing', () => {
     expect(await listImports(database.db, user.id)).toEqual([]);
     expect(await findSummaryDrift(database.db, user.id)).toEqual([]);
     expect(await findAccountMonthDrift(database.db, user.id)).toEqual([]);
+    expect(await findCategoryMonthDrift(database.db, user.id)).toEqual([]);
     const stranger = await createUser(database.db, 'stranger');
     await expect(undoImport(database.db, stranger.id, { id: result.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { monthOrCurrent } from '../accounts/time-zone';
+import { getBudgetStatus } from '../budgets/service';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { notFound } from '../errors';
@@ -30,11 +31,12 @@ export async function summarizeMonth(
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw notFound();
-  const [totals, breakdown, anomalies, trend] = await Promise.all([
+  const [totals, breakdown, anomalies, trend, budgets] = await Promise.all([
     getIncomeVsExpense(db, userId, month),
     getCategoryBreakdown(db, userId, month),
     getAnomalies(db, userId, month),
     getMonthlyTrend(db, userId, { endMonth: monthRange(month, -1).start.slice(0, 7), months: RECENT_MONTHS }),
+    getBudgetStatus(db, userId, { month }),
   ]);
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: user.currency });
   const format = (amount: string) => money.format(amount as unknown as number);
@@ -80,6 +82,16 @@ export async function summarizeMonth(
   if (anomalies.anomalies.length > 0) {
     sentences.push(`Worth a look: ${anomalies.anomalies.map((a) => a.reason).join(' ')}`);
   }
+  const atRisk = budgets.budgets.filter((b) => b.status !== 'ok');
+  const over = atRisk.filter((b) => b.status === 'over');
+  const near = atRisk.filter((b) => b.status === 'warning');
+  const budgetText = [
+    over.length > 0 &&
+      `Over budget: ${over.map((b) => `${b.category} (${format(b.spent)} of ${format(fromCents(toCents(b.limit) + toCents(b.carriedIn)))})`).join(', ')}.`,
+    near.length > 0 &&
+      `Close to the limit: ${near.map((b) => `${b.category} (${b.percent}% used, ${format(b.remaining)} left)`).join(', ')}.`,
+  ].filter(Boolean);
+  if (budgetText.length > 0) sentences.push(budgetText.join(' '));
   return {
     month,
     text: sentences.join(' '),
@@ -90,5 +102,12 @@ export async function summarizeMonth(
     topCategories: top.map((c) => ({ category: c.category, total: c.total, share: c.share })),
     recentAverageExpense: recentAverage,
     anomalies: anomalies.anomalies.length,
+    budgetsAtRisk: atRisk.map((b) => ({
+      category: b.category,
+      spent: b.spent,
+      limit: b.limit,
+      percent: b.percent,
+      status: b.status,
+    })),
   };
 }

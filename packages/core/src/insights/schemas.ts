@@ -90,4 +90,12 @@ export interface MonthNarrative {
   /** Average monthly spending over the previous months with spending; null without history. */
   recentAverageExpense: string | null;
   anomalies: number;
+  /** Budgets at 80 % of their limit or past it in the month. */
+  budgetsAtRisk: {
+    category: string;
+    spent: string;
+    limit: string;
+    percent: number | null;
+    status: 'warning' | 'over' | 'ok';
+  }[];
 }

@@ -12,7 +12,7 @@ import {
   listTransactions,
   updateTransaction,
 } from '../transactions/service';
-import { findAccountMonthDrift, findSummaryDrift, rebuildSummaries } from './service';
+import { findAccountMonthDrift, findCategoryMonthDrift, findSummaryDrift, rebuildSummaries } from './service';
 
 const WRITERS = 8;
 const OPERATIONS_PER_WRITER = 250;
@@ -107,6 +107,7 @@ describe('monthly summaries under concurrent writers', () => {
     );
     expect(await findSummaryDrift(database.db)).toEqual([]);
     expect(await findAccountMonthDrift(database.db)).toEqual([]);
+    expect(await findCategoryMonthDrift(database.db)).toEqual([]);
   });
 
   it('also hold when a rebuild runs in the middle of the writes', async () => {

@@ -3,7 +3,7 @@ import { monthOrCurrent } from '../accounts/time-zone';
 import type { Database } from '../db/client';
 import { prepared } from '../db/prepared';
 import { rowsOf } from '../db/rows';
-import { accountMonths, monthlySummaries } from '../db/schema';
+import { accountMonths, categoryMonths, monthlySummaries } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
 import { formatMonth, monthRange } from '../validation/dates';
 import { parseInput } from '../validation/parse-input';
@@ -124,8 +124,19 @@ const accountMonthsFromTransactions = (userFilter: SQL) => sql`
    WHERE ${userFilter}
    GROUP BY 1, 2, 3, 4`;
 
+/** Each category's income and expense per month, as `category_months` holds it (transfers have none). */
+const categoryMonthsFromTransactions = (userFilter: SQL) => sql`
+  SELECT user_id, category_id, date_trunc('month', date)::date,
+         coalesce(sum(amount) FILTER (WHERE type = 'INCOME'), 0),
+         coalesce(sum(amount) FILTER (WHERE type = 'EXPENSE'), 0),
+         count(*)::integer
+    FROM transactions
+   WHERE ${userFilter} AND category_id IS NOT NULL
+   GROUP BY 1, 2, 3`;
+
 /**
- * Recomputes one user's derived data (monthly summaries and account months) from their transactions.
+ * Recomputes one user's derived data (monthly summaries, account months, category months) from their
+ * transactions.
  * The caller holds the user's summary lock exclusively, inside its database transaction.
  */
 export async function rebuildUserDerivedData(tx: Database, userId: number): Promise<void> {
@@ -137,6 +148,42 @@ export async function rebuildUserDerivedData(tx: Database, userId: number): Prom
   await tx.execute(sql`
     INSERT INTO account_months (account_id, user_id, year, month, net, transaction_count)
     ${accountMonthsFromTransactions(sql`user_id = ${userId}`)}`);
+  await tx.delete(categoryMonths).where(eq(categoryMonths.userId, userId));
+  await tx.execute(sql`
+    INSERT INTO category_months (user_id, category_id, month, income, expense, transaction_count)
+    ${categoryMonthsFromTransactions(sql`user_id = ${userId}`)}`);
+}
+
+/**
+ * The user's spending per category in the month in progress where they live, before a bulk change: the
+ * budget thresholds the change crosses are found by comparing with the spending after it.
+ */
+async function currentMonthSpending(tx: Database, userId: number): Promise<string> {
+  const [row] = rowsOf<{ spending: string }>(
+    await tx.execute(sql`
+      SELECT coalesce(json_agg(json_build_object('category', c.category_id, 'expense', c.expense)), '[]')::text
+               AS spending
+        FROM category_months c
+       WHERE c.user_id = ${userId}
+         AND c.month = (SELECT date_trunc('month', now() AT TIME ZONE time_zone)::date FROM users WHERE id = ${userId})`),
+  );
+  return row?.spending ?? '[]';
+}
+
+/**
+ * After a bulk change: an alert for each budget threshold it crossed this month (as the row trigger does for
+ * single writes), and a request for the heavier checks.
+ */
+async function raiseAlertsAfterBulk(tx: Database, userId: number, before: string): Promise<void> {
+  await tx.execute(sql`
+    SELECT finsight_check_budget_crossing(${userId}, c.category_id, c.month, coalesce(b.expense, 0), c.expense)
+      FROM category_months c
+      LEFT JOIN json_to_recordset(${before}::json) AS b(category integer, expense numeric)
+        ON b.category = c.category_id
+     WHERE c.user_id = ${userId}
+       AND c.month = (SELECT date_trunc('month', now() AT TIME ZONE time_zone)::date FROM users WHERE id = ${userId})
+       AND c.expense > coalesce(b.expense, 0)`);
+  await tx.execute(sql`INSERT INTO alert_check_requests (user_id) VALUES (${userId})`);
 }
 
 /** Takes the user's summary lock exclusively: the user's writers (which take it shared) wait. */
@@ -165,10 +212,12 @@ export async function withUserDerivedDataInBulk<T>(
     );
   }
   await lockUserDerivedData(tx, userId);
+  const before = await currentMonthSpending(tx, userId);
   await tx.execute(sql`SELECT set_config('finsight.clearing_user', ${String(userId)}, true)`);
   const result = await work();
   await tx.execute(sql`SELECT set_config('finsight.clearing_user', '', true)`);
   await rebuildUserDerivedData(tx, userId);
+  await raiseAlertsAfterBulk(tx, userId, before);
   return result;
 }
 
@@ -186,11 +235,16 @@ export async function rebuildSummaries(db: Database, userId?: number): Promise<{
       await tx.execute(sql`LOCK TABLE transactions IN SHARE MODE`);
       await tx.execute(sql`LOCK TABLE monthly_summaries IN EXCLUSIVE MODE`);
       await tx.execute(sql`LOCK TABLE account_months IN EXCLUSIVE MODE`);
+      await tx.execute(sql`LOCK TABLE category_months IN EXCLUSIVE MODE`);
       await tx.execute(sql`DELETE FROM monthly_summaries`);
       await tx.execute(sql`DELETE FROM account_months`);
+      await tx.execute(sql`DELETE FROM category_months`);
       await tx.execute(sql`
         INSERT INTO account_months (account_id, user_id, year, month, net, transaction_count)
         ${accountMonthsFromTransactions(sql`true`)}`);
+      await tx.execute(sql`
+        INSERT INTO category_months (user_id, category_id, month, income, expense, transaction_count)
+        ${categoryMonthsFromTransactions(sql`true`)}`);
     } else {
       await lockUserDerivedData(tx, userId);
       await tx.delete(monthlySummaries).where(eq(monthlySummaries.userId, userId));
@@ -198,6 +252,10 @@ export async function rebuildSummaries(db: Database, userId?: number): Promise<{
       await tx.execute(sql`
         INSERT INTO account_months (account_id, user_id, year, month, net, transaction_count)
         ${accountMonthsFromTransactions(sql`user_id = ${userId}`)}`);
+      await tx.delete(categoryMonths).where(eq(categoryMonths.userId, userId));
+      await tx.execute(sql`
+        INSERT INTO category_months (user_id, category_id, month, income, expense, transaction_count)
+        ${categoryMonthsFromTransactions(sql`user_id = ${userId}`)}`);
     }
     const inserted = await tx.execute(sql`
       INSERT INTO monthly_summaries (user_id, year, month, total_income, total_expense, transaction_count)
@@ -284,5 +342,29 @@ export async function findAccountMonthDrift(
       FULL JOIN stored s USING (account_id, year, month)
      WHERE e.net IS DISTINCT FROM s.net OR e.transaction_count IS DISTINCT FROM s.transaction_count
      ORDER BY 1, 2, 3`);
+  return rowsOf(result);
+}
+
+/** The same oracle for `category_months`: rows where the stored income, expense or count differs. */
+export async function findCategoryMonthDrift(
+  db: Database,
+  userId?: number,
+): Promise<{ categoryId: number; month: string; stored: string; expected: string }[]> {
+  const scope = userId === undefined ? sql`true` : sql`user_id = ${userId}`;
+  const result = await db.execute(sql`
+    WITH expected (user_id, category_id, month, income, expense, transaction_count) AS (
+      ${categoryMonthsFromTransactions(scope)}
+    ), stored AS (
+      SELECT user_id, category_id, month, income, expense, transaction_count FROM category_months WHERE ${scope}
+    )
+    SELECT coalesce(e.category_id, s.category_id) AS "categoryId",
+           coalesce(e.month, s.month)::text AS month,
+           concat_ws('/', s.income, s.expense, s.transaction_count) AS stored,
+           concat_ws('/', e.income, e.expense, e.transaction_count) AS expected
+      FROM expected e
+      FULL JOIN stored s USING (user_id, category_id, month)
+     WHERE e.income IS DISTINCT FROM s.income OR e.expense IS DISTINCT FROM s.expense
+        OR e.transaction_count IS DISTINCT FROM s.transaction_count
+     ORDER BY 1, 2`);
   return rowsOf(result);
 }

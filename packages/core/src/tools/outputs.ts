@@ -83,6 +83,17 @@ export const narrativeOutput = z.object({
   topCategories: z.array(z.object({ category: z.string(), total: money, share: percent })),
   recentAverageExpense: money.nullable(),
   anomalies: z.number().int(),
+  budgetsAtRisk: z
+    .array(
+      z.object({
+        category: z.string(),
+        spent: money,
+        limit: money,
+        percent: percent.nullable(),
+        status: z.enum(['ok', 'warning', 'over']),
+      }),
+    )
+    .describe('Budgets at 80 % of their limit or past it'),
 });
 
 export const accountsOutput = z.object({
@@ -114,5 +125,87 @@ export const searchOutput = z.object({
       accountId: z.number().int(),
       note: z.string(),
     }),
+  ),
+});
+
+const budgetState = z
+  .enum(['ok', 'warning', 'over'])
+  .describe('warning from 80 % of the limit, over past 100 %');
+
+export const budgetStatusOutput = z.object({
+  month,
+  budgets: z.array(
+    z.object({
+      category: z.string(),
+      limit: money.describe("This month's limit"),
+      carriedIn: money.describe('Left over (or overspent, negative) from earlier months; 0 without rollover'),
+      spent: money,
+      remaining: money.describe('Negative when over'),
+      percent: percent.nullable(),
+      status: budgetState,
+    }),
+  ),
+  totals: z.object({
+    limit: money,
+    carriedIn: money,
+    spent: money,
+    remaining: money,
+    percent: percent.nullable(),
+  }),
+  unbudgeted: money.describe('Spending in categories without a budget'),
+});
+
+export const alertsOutput = z.object({
+  unread: z.number().int().describe('How many alerts are unread in all'),
+  count: z.number().int().describe('How many alerts matched'),
+  truncated: z.boolean(),
+  alerts: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.string().describe('BUDGET_WARNING, BUDGET_OVER, ANOMALY, RECURRING_PRICE or RECURRING_MISSED'),
+      message: z.string(),
+      createdAt: z.string(),
+      read: z.boolean(),
+    }),
+  ),
+});
+
+export const recurringOutput = z.object({
+  count: z.number().int(),
+  truncated: z.boolean(),
+  series: z.array(
+    z.object({
+      payee: z.string(),
+      category: z.string().nullable(),
+      type: z.enum(TRANSACTION_TYPES),
+      cadence: z.string().describe('WEEKLY, BIWEEKLY, MONTHLY, QUARTERLY or YEARLY'),
+      amount: money.describe('Typical amount'),
+      amountMin: money,
+      amountMax: money,
+      nextExpected: z.string().describe('YYYY-MM-DD'),
+      confidence: z.number().describe('0 to 1'),
+      confirmed: z.boolean().describe('The user confirmed it'),
+    }),
+  ),
+});
+
+const forecastPart = z.object({
+  booked: money.describe('Already in the month'),
+  recurringDue: money.describe('Recurring payments still expected'),
+  variable: money.describe('Typical other amounts for the days left'),
+  expected: money,
+  low: money,
+  high: money,
+});
+
+export const forecastOutput = z.object({
+  month,
+  asOf: z.string().describe('YYYY-MM-DD'),
+  daysLeft: z.number().int(),
+  income: forecastPart,
+  expense: forecastPart,
+  safeToSpendPerDay: money,
+  due: z.array(
+    z.object({ payee: z.string(), type: z.enum(TRANSACTION_TYPES), date: z.string(), amount: money }),
   ),
 });

@@ -3,6 +3,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../accounts/schemas';
+import { createBudget } from '../budgets/service';
+import { listCategories } from '../categories/service';
 import { loadDemoData } from '../demo/service';
 import { getIncomeVsExpense } from '../insights/income-vs-expense';
 import { summarizeMonth } from '../insights/narrative';
@@ -27,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('the tool registry', () => {
-  it('describes eight tools once, with JSON Schemas that take no user id', () => {
+  it('describes twelve tools once, with JSON Schemas that take no user id', () => {
     expect(finsightTools.map((t) => t.name)).toEqual([
       'get_transactions',
       'get_category_breakdown',
@@ -37,6 +39,10 @@ describe('the tool registry', () => {
       'summarize_month',
       'get_accounts',
       'search_transactions',
+      'get_budget_status',
+      'get_alerts',
+      'get_recurring_payments',
+      'get_forecast',
     ]);
     for (const tool of finsightTools) {
       const schema = toolJsonSchema(tool);
@@ -83,6 +89,44 @@ describe('the tool registry', () => {
       months: { month: string }[];
     };
     expect(trend.months).toHaveLength(3);
+  });
+
+  it('tells an agent about budgets, alerts, recurring payments and the forecast', async () => {
+    const categories = await listCategories(database.db, alice.id);
+    const rent = categories.find((c) => c.name === 'Rent');
+    await createBudget(database.db, alice.id, {
+      categoryId: rent?.id ?? 0,
+      amount: '1000',
+      startMonth: month,
+    });
+    // The month's rent (already booked) is over this budget: the status says so, and the narrative too.
+    const status = (await runTool(database.db, alice.id, 'get_budget_status', {})) as {
+      budgets: { category: string; status: string }[];
+    };
+    expect(status.budgets).toEqual([expect.objectContaining({ category: 'Rent', status: 'over' })]);
+    const narrative = await summarizeMonth(database.db, alice.id, month);
+    expect(narrative.text).toMatch(/Over budget: Rent \(\$1,450\.00 of \$1,000\.00\)\./);
+    expect(narrative.budgetsAtRisk).toEqual([expect.objectContaining({ category: 'Rent', status: 'over' })]);
+
+    const recurring = (await runTool(database.db, alice.id, 'get_recurring_payments', {})) as {
+      series: { payee: string; cadence: string }[];
+    };
+    expect(recurring.series.length).toBeGreaterThan(2);
+    expect(recurring.series.length).toBeLessThanOrEqual(TOOL_LIMITS.recurring);
+    const forecast = (await runTool(database.db, alice.id, 'get_forecast', {})) as {
+      month: string;
+      expense: { expected: string };
+    };
+    expect(forecast.month).toBe(month);
+    expect(Number(forecast.expense.expected)).toBeGreaterThan(0);
+    const alerts = (await runTool(database.db, alice.id, 'get_alerts', { unread: true, limit: 5 })) as {
+      alerts: unknown[];
+    };
+    expect(alerts.alerts.length).toBeLessThanOrEqual(5);
+    await expect(runTool(database.db, alice.id, 'get_alerts', { limit: 500 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await runTool(database.db, bob.id, 'get_budget_status', {})).toMatchObject({ budgets: [] });
   });
 
   it('keeps users apart: the same call for another user sees only their (empty) books', async () => {

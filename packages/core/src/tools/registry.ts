@@ -1,22 +1,30 @@
 import { z } from 'zod';
+import { listAlerts } from '../alerts/service';
+import { getBudgetStatus } from '../budgets/service';
 import type { Database } from '../db/client';
 import { AppError } from '../errors';
 import { getBalances, listAccounts } from '../finance-accounts/service';
+import { getForecast } from '../forecast/service';
 import { getAnomalies } from '../insights/anomalies';
 import { getCategoryBreakdown } from '../insights/category-breakdown';
 import { getIncomeVsExpense } from '../insights/income-vs-expense';
 import { summarizeMonth } from '../insights/narrative';
 import { getTransactions } from '../insights/transactions';
+import { listRecurring } from '../recurring/service';
 import { getMonthlyTrend } from '../summaries/service';
 import { listTransactions } from '../transactions/service';
 import { isoDate, isoMonth } from '../validation/dates';
 import { parseInput } from '../validation/parse-input';
 import {
   accountsOutput,
+  alertsOutput,
   anomaliesOutput,
   breakdownOutput,
+  budgetStatusOutput,
+  forecastOutput,
   incomeVsExpenseOutput,
   narrativeOutput,
+  recurringOutput,
   searchOutput,
   transactionsOutput,
   trendOutput,
@@ -30,6 +38,8 @@ export const TOOL_LIMITS = {
   categories: 20,
   anomalies: 20,
   trendMonths: 24,
+  alerts: 50,
+  recurring: 50,
 };
 
 const clip = (text: string) =>
@@ -206,6 +216,100 @@ export const finsightTools = [
           accountId: t.accountId,
           note: clip(t.note),
         })),
+      };
+    },
+  }),
+  defineTool({
+    name: 'get_budget_status',
+    description:
+      "Where each of the user's monthly budgets stands in a month: the limit, what carried in from earlier " +
+      'months (rollover budgets), what was spent, what remains, the percentage and a status (ok, warning from ' +
+      '80 %, over past 100 %), with totals and the spending no budget covers. Transfers are never spending.',
+    input: z.strictObject({ month }),
+    output: budgetStatusOutput,
+    async run(db, userId, input) {
+      const status = await getBudgetStatus(db, userId, input);
+      return {
+        ...status,
+        budgets: status.budgets.map(({ category, limit, carriedIn, spent, remaining, percent, status }) => ({
+          category,
+          limit,
+          carriedIn,
+          spent,
+          remaining,
+          percent,
+          status,
+        })),
+      };
+    },
+  }),
+  defineTool({
+    name: 'get_alerts',
+    description:
+      "The user's alerts, newest first: budgets passing 80 % or 100 %, new anomalies, recurring payments that " +
+      `changed price or did not arrive. At most ${TOOL_LIMITS.alerts}. Reading them does not mark them read.`,
+    input: z.strictObject({
+      unread: z.boolean().default(false).describe('Only the unread ones.'),
+      limit: z.number().int().min(1).max(TOOL_LIMITS.alerts).default(20).describe('How many to return.'),
+    }),
+    output: alertsOutput,
+    async run(db, userId, input) {
+      const page = await listAlerts(db, userId, { unread: input.unread, limit: input.limit });
+      return {
+        unread: page.unread,
+        count: page.count,
+        truncated: page.count > page.results.length,
+        alerts: page.results.map((a) => ({
+          id: a.id,
+          kind: a.kind,
+          message: a.message,
+          createdAt: a.createdAt,
+          read: a.readAt !== null,
+        })),
+      };
+    },
+  }),
+  defineTool({
+    name: 'get_recurring_payments',
+    description:
+      "The user's recurring payments and income found in their history (rent, salary, subscriptions, " +
+      'insurance, yearly bills): payee, cadence, typical amount and range, next expected date and how sure ' +
+      `the detection is. Series the user dismissed are left out. At most ${TOOL_LIMITS.recurring}.`,
+    input: z.strictObject({}),
+    output: recurringOutput,
+    async run(db, userId) {
+      const series = await listRecurring(db, userId);
+      return {
+        count: series.length,
+        truncated: series.length > TOOL_LIMITS.recurring,
+        series: series.slice(0, TOOL_LIMITS.recurring).map((s) => ({
+          payee: s.payee,
+          category: s.category,
+          type: s.type,
+          cadence: s.cadence,
+          amount: s.amount,
+          amountMin: s.amountMin,
+          amountMax: s.amountMax,
+          nextExpected: s.nextExpected,
+          confidence: s.confidence,
+          confirmed: s.status === 'CONFIRMED',
+        })),
+      };
+    },
+  }),
+  defineTool({
+    name: 'get_forecast',
+    description:
+      'The expected income and expense at the end of a month (the current one by default) with a low–high ' +
+      'range, and the money safe to spend per remaining day. Each is what is already booked, plus the ' +
+      'recurring payments still due, plus the typical variable spending for the days left.',
+    input: z.strictObject({ month }),
+    output: forecastOutput,
+    async run(db, userId, input) {
+      const forecast = await getForecast(db, userId, input);
+      return {
+        ...forecast,
+        due: forecast.due.map(({ payee, type, date, amount }) => ({ payee, type, date, amount })),
       };
     },
   }),

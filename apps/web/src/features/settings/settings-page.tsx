@@ -2,6 +2,7 @@ import { ErrorState, Loading } from '../../components/states';
 import { useProfile } from '../../lib/session';
 import { ApiTokensSection } from './api-tokens-section';
 import { DataSection } from './data-section';
+import { NotificationsSection } from './notifications-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { SessionsSection } from './sessions-section';
@@ -16,10 +17,11 @@ export function SettingsPage() {
     <div className="page narrow">
       <h1>Settings</h1>
       <nav aria-label="Settings sections" className="section-nav">
-        <a href="#profile-title">Profile</a> · <a href="#password-title">Security</a> ·{' '}
-        <a href="#data-title">Data</a>
+        <a href="#profile-title">Profile</a> · <a href="#notifications-title">Notifications</a> ·{' '}
+        <a href="#password-title">Security</a> · <a href="#data-title">Data</a>
       </nav>
       <ProfileSection profile={profile.data} />
+      <NotificationsSection />
       <h2 className="section-heading">Security</h2>
       <PasswordSection profile={profile.data} />
       <TwoFactorSection />
