@@ -15,6 +15,12 @@ const DashboardPage = lazy(() =>
 const TransactionsPage = lazy(() =>
   import('./features/transactions/transactions-page').then((page) => ({ default: page.TransactionsPage })),
 );
+const BudgetsPage = lazy(() =>
+  import('./features/budgets/budgets-page').then((page) => ({ default: page.BudgetsPage })),
+);
+const RecurringPage = lazy(() =>
+  import('./features/recurring/recurring-page').then((page) => ({ default: page.RecurringPage })),
+);
 const CategoriesPage = lazy(() =>
   import('./features/categories/categories-page').then((page) => ({ default: page.CategoriesPage })),
 );
@@ -37,6 +43,8 @@ const SettingsPage = lazy(() =>
 const titles: Record<string, string> = {
   '/': 'Dashboard',
   '/transactions': 'Transactions',
+  '/budgets': 'Budgets',
+  '/recurring': 'Recurring payments',
   '/categories': 'Categories',
   '/accounts': 'Accounts',
   '/import': 'Import',
@@ -80,6 +88,10 @@ function Pages() {
       <DashboardPage />
     ) : path === '/transactions' ? (
       <TransactionsPage />
+    ) : path === '/budgets' ? (
+      <BudgetsPage />
+    ) : path === '/recurring' ? (
+      <RecurringPage />
     ) : path === '/categories' ? (
       <CategoriesPage />
     ) : path === '/accounts' ? (

@@ -40,6 +40,8 @@ describe('the production build', () => {
       'account-register-page',
       'import-page',
       'rules-page',
+      'budgets-page',
+      'recurring-page',
     ];
     for (const page of pages) {
       const chunk = assets().find((name) => name.startsWith(`${page}-`) && name.endsWith('.js'));

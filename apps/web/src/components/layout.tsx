@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import { AccountsNav } from '../features/accounts/accounts-nav';
+import { AlertsBell } from '../features/alerts/alerts-bell';
 import { Link, useLocation } from '../lib/router';
 import { useProfile, useSession } from '../lib/session';
 
 const pages = [
   { href: '/', label: 'Dashboard' },
   { href: '/transactions', label: 'Transactions' },
+  { href: '/budgets', label: 'Budgets' },
+  { href: '/recurring', label: 'Recurring' },
   { href: '/import', label: 'Import' },
   { href: '/rules', label: 'Rules' },
   { href: '/categories', label: 'Categories' },
@@ -48,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="account">
+          <AlertsBell />
           {profile.data && <span className="username">{profile.data.username}</span>}
           <button type="button" className="button secondary small" onClick={signOut}>
             Log out

@@ -7,7 +7,9 @@ import { useToday } from '../../lib/session';
 import { trpc } from '../../lib/trpc';
 import { AnomalyList } from './anomaly-list';
 import { BreakdownTable } from './breakdown';
+import { BudgetCard } from './budget-card';
 import { FirstRun } from './first-run';
+import { ForecastCard } from './forecast-card';
 import { TrendChart } from './trend-chart';
 
 /** A stat's value while it loads: the same height as the number it stands for. */
@@ -89,6 +91,12 @@ export function DashboardPage() {
           <p>{narrative.data.text}</p>
         )}
       </section>
+
+      <div className="grid planning">
+        <BudgetCard month={month} thisMonth={thisMonth} />
+        {/* The forecast is for the month under way; a past month's totals above say what it ended at. */}
+        {month === thisMonth && <ForecastCard month={month} />}
+      </div>
 
       <div className="grid">
         <section className="card wide" aria-labelledby="trend-title">

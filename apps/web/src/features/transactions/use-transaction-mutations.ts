@@ -31,6 +31,11 @@ export function useTransactionMutations() {
       utils.categories.invalidate(),
       // Balances and running balances move with every transaction.
       utils.accounts.invalidate(),
+      // So do budgets and the forecast; an expense can take a budget past its limit and raise an alert.
+      utils.budgets.invalidate(),
+      utils.forecast.invalidate(),
+      utils.recurring.invalidate(),
+      utils.alerts.invalidate(),
     ]);
 
   const create = trpc.transactions.create.useMutation({ onSettled: refresh });

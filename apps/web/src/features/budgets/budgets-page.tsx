@@ -1,0 +1,222 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Money } from '../../components/money';
+import { MonthPicker } from '../../components/month-picker';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { messageOf } from '../../lib/errors';
+import { formatMonth, lastDayOf } from '../../lib/format';
+import { Link, navigate, useLocation, withQuery } from '../../lib/router';
+import { BUDGET_WARNING_PERCENT } from '../../lib/schemas';
+import { useToday } from '../../lib/session';
+import { type RouterOutputs, trpc } from '../../lib/trpc';
+import { BudgetBar } from './budget-bar';
+import { BudgetForm } from './budget-form';
+import { BudgetItem, type Notice } from './budget-item';
+import { type BudgetLine, totalsUsage } from './budget-text';
+
+type Status = RouterOutputs['budgets']['status'];
+
+function Totals({ status }: { status: Status }) {
+  const { totals, month } = status;
+  const over = totals.remaining.startsWith('-');
+  return (
+    <section className="card budget-totals" aria-labelledby="budget-totals-title">
+      <h2 id="budget-totals-title">All budgets in {formatMonth(month)}</h2>
+      <BudgetBar line={totalsUsage(totals)} label="All budgets used" />
+      <dl className="budget-figures">
+        <div>
+          <dt>Spent</dt>
+          <dd>
+            <Money amount={totals.spent} />
+          </dd>
+        </div>
+        <div>
+          <dt>Budgeted</dt>
+          <dd>
+            <Money amount={totals.limit} />
+          </dd>
+        </div>
+        <div>
+          <dt>{over ? 'Over by' : 'Left'}</dt>
+          <dd>
+            <Money
+              amount={over ? totals.remaining.slice(1) : totals.remaining}
+              className={over ? 'negative' : ''}
+            />
+          </dd>
+        </div>
+        <div>
+          <dt>Unbudgeted spending</dt>
+          <dd>
+            <Money amount={status.unbudgeted} />{' '}
+            <Link
+              href={`/transactions?from=${month}-01&to=${lastDayOf(month)}&type=EXPENSE`}
+              className="budget-see"
+            >
+              See all expenses<span className="visually-hidden"> in {formatMonth(month)}</span>
+            </Link>
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * Budgets: a monthly limit per category, where each stands in a month (the current one unless the URL
+ * says `?month=`), with the totals and the spending no budget covers. Added, changed and deleted here.
+ */
+export function BudgetsPage() {
+  const location = useLocation();
+  const utils = trpc.useUtils();
+  const thisMonth = useToday().slice(0, 7);
+  const month = /^\d{4}-\d{2}$/.test(location.query.get('month') ?? '')
+    ? (location.query.get('month') as string)
+    : thisMonth;
+  const creating = location.query.get('new') === '1';
+  const setMonth = (next: string) =>
+    navigate(withQuery(location, { month: next === thisMonth ? undefined : next }));
+
+  const status = trpc.budgets.status.useQuery({ month }, { placeholderData: (previous) => previous });
+  const budgets = trpc.budgets.list.useQuery();
+  const categories = trpc.categories.list.useQuery();
+  const remove = trpc.budgets.delete.useMutation({
+    onSettled: () => Promise.all([utils.budgets.invalidate(), utils.forecast.invalidate()]),
+  });
+  const [deleting, setDeleting] = useState<BudgetLine | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const budgeted = new Set(budgets.data?.map((budget) => budget.categoryId));
+  const unbudgeted = categories.data?.filter((category) => !budgeted.has(category.id)) ?? [];
+  const later = budgets.data?.filter((budget) => budget.startMonth > month) ?? [];
+  const none = budgets.data?.length === 0;
+
+  const openForm = () => {
+    setNotice(null);
+    navigate(withQuery(location, { new: '1' }));
+  };
+  const closeForm = () => navigate(withQuery(location, { new: undefined }), { replace: true });
+  const confirmDelete = () => {
+    const target = deleting;
+    setDeleting(null);
+    if (!target) return;
+    remove.mutate(
+      { id: target.budget },
+      {
+        onSuccess: () => setNotice({ text: `Budget for “${target.category}” deleted.`, error: false }),
+        onError: (error) => setNotice({ text: messageOf(error), error: true }),
+      },
+    );
+  };
+
+  return (
+    <div className="page narrow-wide">
+      <div className="page-header">
+        <h1>
+          Budgets <span className="heading-month">{formatMonth(month)}</span>
+        </h1>
+        <div className="header-actions">
+          <MonthPicker month={month} onChange={setMonth} />
+          {!creating && !none && (
+            <button type="button" className="button" onClick={openForm}>
+              Add a budget
+            </button>
+          )}
+        </div>
+      </div>
+
+      {creating && (
+        <section className="card" aria-labelledby="budget-form-title">
+          <h2 id="budget-form-title">New budget</h2>
+          {categories.isPending || budgets.isPending ? (
+            <Loading />
+          ) : (
+            <BudgetForm
+              key={month}
+              categories={unbudgeted}
+              month={month}
+              onCancel={closeForm}
+              onDone={(text) => {
+                setNotice({ text, error: false });
+                closeForm();
+              }}
+            />
+          )}
+        </section>
+      )}
+
+      <p
+        className={notice?.error ? 'notice notice-error' : 'notice'}
+        role={notice?.error ? 'alert' : 'status'}
+        aria-live="polite"
+      >
+        {notice?.text}
+      </p>
+
+      {status.isPending || budgets.isPending ? (
+        <Loading label="Loading budgets…" />
+      ) : status.isError ? (
+        <ErrorState error={status.error} retry={() => void status.refetch()} />
+      ) : budgets.isError ? (
+        <ErrorState error={budgets.error} retry={() => void budgets.refetch()} />
+      ) : none ? (
+        !creating && (
+          <EmptyState title="No budgets yet">
+            <p>
+              A budget gives a category a monthly limit, say $400 for Groceries. finsight shows how much is
+              left as you spend, warns you at {BUDGET_WARNING_PERCENT}% and when you go over, and can carry
+              what is left into the next month.
+            </p>
+            <button type="button" className="button" onClick={openForm}>
+              Add a budget
+            </button>
+          </EmptyState>
+        )
+      ) : (
+        <div aria-busy={status.isFetching}>
+          {status.data.budgets.length === 0 ? (
+            <EmptyState title={`No budgets in ${formatMonth(month)}`}>
+              <p>
+                Your budgets start later. Choose a later month, or add a budget that starts here. Spent this
+                month: <Money amount={status.data.unbudgeted} />.
+              </p>
+            </EmptyState>
+          ) : (
+            <>
+              <Totals status={status.data} />
+              <ul className="budgets" aria-label={`Budgets in ${formatMonth(month)}`}>
+                {status.data.budgets.map((line) => (
+                  <BudgetItem
+                    key={line.budget}
+                    line={line}
+                    month={month}
+                    thisMonth={thisMonth}
+                    onNotice={setNotice}
+                    onDelete={() => setDeleting(line)}
+                  />
+                ))}
+              </ul>
+            </>
+          )}
+          {later.length > 0 && (
+            <p className="muted">
+              Starting later:{' '}
+              {later
+                .map((budget) => `${budget.category} (from ${formatMonth(budget.startMonth)})`)
+                .join(', ')}
+            </p>
+          )}
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete the budget for “${deleting?.category ?? ''}”?`}
+        message="Its limits, past and future, go with it. Your transactions stay as they are."
+        confirmLabel="Delete"
+        onConfirm={confirmDelete}
+        onCancel={() => setDeleting(null)}
+      />
+    </div>
+  );
+}
