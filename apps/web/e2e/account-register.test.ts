@@ -1,42 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { startTestServer, type TestServer } from '@finsight/api/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, seriousA11yViolations, WEB_DIST } from './browser';
+import { type BrowserSession, screenshot, startBrowserSession } from './browser';
 
 /**
  * Accounts in a real browser: a second account added, income, an expense and a transfer recorded in an
  * account's register with the balance after each row, the balances in the navigation following along; then
  * the account's details, the export of the list and a rule made from a transaction.
  */
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
-const accessibility: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  server = await startTestServer({ webDist: WEB_DIST });
-  browser = await launchChromium();
-  context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    bypassCSP: true,
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await startBrowserSession({ acceptDownloads: true });
+  page = session.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
-async function audit(name: string) {
-  await screenshot(page, name);
-  accessibility[name] = await seriousA11yViolations(page);
-}
+const audit = (name: string) => session.audit(name);
 
 const accountsNav = () => page.getByRole('navigation', { name: 'Accounts' });
 /** "Savings$300.00": an account's link in the navigation, name and balance. */
@@ -291,15 +272,15 @@ describe('accounts and the register in a real browser', () => {
       .toContain('REWE Supermarket');
   });
 
-  it('has no serious or critical accessibility violations', () => {
-    expect(Object.keys(accessibility)).toEqual([
+  it('has no serious or critical session.accessibility violations', () => {
+    expect(Object.keys(session.accessibility)).toEqual([
       'account-empty',
       'transfer-form',
       'account-register',
       'rule-form',
       'rules',
     ]);
-    for (const [name, violations] of Object.entries(accessibility))
+    for (const [name, violations] of Object.entries(session.accessibility))
       expect({ name, violations }).toEqual({ name, violations: [] });
   });
 });

@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '@finsight/api/testing';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const WEB_DIST = fileURLToPath(new URL('../dist', import.meta.url));
@@ -53,4 +60,50 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+/**
+ * One browser test file's world: a server on a fresh database serving the built app, Chromium with one
+ * context (en-US, UTC; CSP bypassed so axe-core can be injected, the app otherwise runs under the server's
+ * real policy) and one page, and `audit`, which screenshots the page and records its serious accessibility
+ * violations under a name.
+ */
+export interface BrowserSession {
+  server: TestServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  accessibility: Record<string, string[]>;
+  audit(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserSession(options: BrowserContextOptions = {}): Promise<BrowserSession> {
+  const server = await startTestServer({ webDist: WEB_DIST });
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    bypassCSP: true,
+    ...options,
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const accessibility: Record<string, string[]> = {};
+  return {
+    server,
+    browser,
+    context,
+    page,
+    accessibility,
+    async audit(name) {
+      await screenshot(page, name);
+      accessibility[name] = await seriousA11yViolations(page);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

@@ -1,18 +1,14 @@
-import { startTestServer, type TestServer } from '@finsight/api/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, seriousA11yViolations, WEB_DIST } from './browser';
+import { type BrowserSession, screenshot, startBrowserSession } from './browser';
 
 /**
  * Budgets in a real browser: a budget added, an expense that takes it past 80 % turning its bar to
  * "Nearly spent" and the alerts bell to one unread alert, the alert opened from the bell (read, and on
  * the budgets page), the dashboard's budget and forecast cards, a new limit, rollover and delete.
  */
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
-const accessibility: Record<string, string[]> = {};
 // The browser and the new account live in UTC: the server's "this month" is this one.
 const today = new Date().toISOString().slice(0, 10);
 const thisMonth = today.slice(0, 7);
@@ -23,26 +19,12 @@ const monthName = new Intl.DateTimeFormat('en-US', {
 }).format(new Date(`${today}T00:00:00Z`));
 
 beforeAll(async () => {
-  server = await startTestServer({ webDist: WEB_DIST });
-  browser = await launchChromium();
-  context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
-async function audit(name: string) {
-  await screenshot(page, name);
-  accessibility[name] = await seriousA11yViolations(page);
-}
+const audit = (name: string) => session.audit(name);
 
 const bell = () => page.getByRole('banner').getByRole('button', { name: /unread alert/ });
 const alertsPanel = () => page.getByRole('region', { name: 'Alerts' });
@@ -235,15 +217,15 @@ describe('budgets and alerts in a real browser', () => {
     await page.getByRole('heading', { name: 'No budgets yet' }).waitFor();
   });
 
-  it('has no serious or critical accessibility violations', () => {
-    expect(Object.keys(accessibility)).toEqual([
+  it('has no serious or critical session.accessibility violations', () => {
+    expect(Object.keys(session.accessibility)).toEqual([
       'budgets-empty',
       'budget-form',
       'budgets',
       'dashboard-budgets',
       'alerts-panel',
     ]);
-    for (const [name, violations] of Object.entries(accessibility))
+    for (const [name, violations] of Object.entries(session.accessibility))
       expect({ name, violations }).toEqual({ name, violations: [] });
   });
 });

@@ -1,18 +1,14 @@
-import { startTestServer, type TestServer } from '@finsight/api/testing';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launchChromium, screenshot, seriousA11yViolations, WEB_DIST } from './browser';
+import { type BrowserSession, screenshot, startBrowserSession } from './browser';
 
 /**
  * The import wizard in a real browser: a German bank export (a preamble before the header, `;` between
  * columns, DD.MM.YYYY dates, decimal commas, one unreadable amount) dropped on the page, its detected
  * mapping and row error shown, the mapping changed, imported with errors skipped, and undone.
  */
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
-const accessibility: Record<string, string[]> = {};
 
 const GERMAN_CSV = [
   'Umsätze Girokonto;;;;',
@@ -28,26 +24,12 @@ const GERMAN_CSV = [
 ].join('\r\n');
 
 beforeAll(async () => {
-  server = await startTestServer({ webDist: WEB_DIST });
-  browser = await launchChromium();
-  context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
-async function audit(name: string) {
-  await screenshot(page, name);
-  accessibility[name] = await seriousA11yViolations(page);
-}
+const audit = (name: string) => session.audit(name);
 
 const accountsNav = () => page.getByRole('navigation', { name: 'Accounts' });
 const mainAccount = () => accountsNav().getByRole('link', { name: /^Main account/ });
@@ -206,9 +188,9 @@ describe('the import wizard in a real browser', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it('has no serious or critical accessibility violations in the wizard', () => {
-    expect(Object.keys(accessibility)).toEqual(['import-start', 'import-preview', 'import-summary']);
-    for (const [name, violations] of Object.entries(accessibility))
+  it('has no serious or critical session.accessibility violations in the wizard', () => {
+    expect(Object.keys(session.accessibility)).toEqual(['import-start', 'import-preview', 'import-summary']);
+    for (const [name, violations] of Object.entries(session.accessibility))
       expect({ name, violations }).toEqual({ name, violations: [] });
   });
 });

@@ -1,40 +1,22 @@
-import { startTestServer, type TestServer } from '@finsight/api/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, seriousA11yViolations, WEB_DIST } from './browser';
+import { type BrowserSession, screenshot, startBrowserSession } from './browser';
 
 /**
  * Recurring payments in a real browser, on a year of demo data: the series finsight found, one confirmed,
  * one dismissed and brought back with Undo and with "Show dismissed", one renamed and reset; the empty
  * page of a new account explains when series appear.
  */
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
-const accessibility: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  server = await startTestServer({ webDist: WEB_DIST });
-  browser = await launchChromium();
-  context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
-async function audit(name: string) {
-  await screenshot(page, name);
-  accessibility[name] = await seriousA11yViolations(page);
-}
+const audit = (name: string) => session.audit(name);
 
 /** The list is re-read after each decision, and detection behind it may take a few seconds. */
 const SLOW = { timeout: 10_000 };
@@ -159,14 +141,14 @@ describe('recurring payments in a real browser', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it('has no serious or critical accessibility violations', () => {
-    expect(Object.keys(accessibility)).toEqual([
+  it('has no serious or critical session.accessibility violations', () => {
+    expect(Object.keys(session.accessibility)).toEqual([
       'recurring-empty',
       'recurring',
       'recurring-dismissed',
       'recurring-edit',
     ]);
-    for (const [name, violations] of Object.entries(accessibility))
+    for (const [name, violations] of Object.entries(session.accessibility))
       expect({ name, violations }).toEqual({ name, violations: [] });
   });
 });

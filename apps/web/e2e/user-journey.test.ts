@@ -1,36 +1,18 @@
-import { expiredAccess, startTestServer, type TestServer } from '@finsight/api/testing';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { expiredAccess } from '@finsight/api/testing';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launchChromium, screenshot, seriousA11yViolations, WEB_DIST } from './browser';
+import { type BrowserSession, screenshot, startBrowserSession } from './browser';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
-const accessibility: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  server = await startTestServer({ webDist: WEB_DIST });
-  browser = await launchChromium();
-  // bypassCSP lets axe-core be injected; the app itself runs under the server's real policy otherwise.
-  context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
-async function audit(name: string) {
-  await screenshot(page, name);
-  accessibility[name] = await seriousA11yViolations(page);
-}
+const audit = (name: string) => session.audit(name);
 
 const stat = (label: string) => page.locator('.stat', { hasText: label }).locator('.value');
 
@@ -281,8 +263,8 @@ describe('a new user in a real browser', () => {
     await audit('settings');
   });
 
-  it('has no serious or critical accessibility violations on any page', () => {
-    expect(Object.keys(accessibility)).toEqual(
+  it('has no serious or critical session.accessibility violations on any page', () => {
+    expect(Object.keys(session.accessibility)).toEqual(
       expect.arrayContaining([
         'login',
         'register',
@@ -294,7 +276,7 @@ describe('a new user in a real browser', () => {
         'settings',
       ]),
     );
-    for (const [name, violations] of Object.entries(accessibility))
+    for (const [name, violations] of Object.entries(session.accessibility))
       expect({ name, violations }).toEqual({ name, violations: [] });
   });
 });

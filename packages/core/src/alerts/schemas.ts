@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from '../validation/ids';
+import { pageLimit, pageOffset } from '../validation/page-input';
 
 export const ALERT_KINDS = [
   'BUDGET_WARNING',
@@ -16,18 +17,8 @@ export const ALERTS_MAX_LIMIT = 200;
 export const listAlertsInput = z.strictObject({
   /** Only the unread ones. */
   unread: z.boolean({ error: 'Must be true or false.' }).optional(),
-  limit: z
-    .number({ error: 'A valid integer is required.' })
-    .int({ error: 'A valid integer is required.' })
-    .min(1, { error: 'Ensure this value is greater than or equal to 1.' })
-    .max(ALERTS_MAX_LIMIT, { error: `Ensure this value is less than or equal to ${ALERTS_MAX_LIMIT}.` })
-    .default(ALERTS_DEFAULT_LIMIT),
-  offset: z
-    .number({ error: 'A valid integer is required.' })
-    .int({ error: 'A valid integer is required.' })
-    .min(0, { error: 'Ensure this value is greater than or equal to 0.' })
-    .max(1_000_000, { error: 'Ensure this value is less than or equal to 1000000.' })
-    .default(0),
+  limit: pageLimit(ALERTS_MAX_LIMIT, ALERTS_DEFAULT_LIMIT),
+  offset: pageOffset(),
 });
 export type ListAlertsInput = z.input<typeof listAlertsInput>;
 

@@ -137,19 +137,18 @@ export async function getAnomalies(db: Database, userId: number, monthArg?: stri
   const targetIndex = target.year * 12 + target.month - 1;
   const firstTrailing = targetIndex - HISTORY_MONTHS;
 
-  // Aggregate first, name afterwards: grouping on the bare (category, month) lets PostgreSQL hash-aggregate.
+  // Each category's spending per month from the derived category_months: a few hundred rows read, however
+  // many transactions the months hold.
   const monthly = rowsOf<CategoryMonthRow>(
     await db.execute(sql`
       SELECT m.category_id AS "categoryId",
              c.name AS category,
              (extract(year FROM m.month) * 12 + extract(month FROM m.month) - 1)::integer AS "monthIndex",
-             m.total::text AS total
-        FROM (SELECT category_id, date_trunc('month', date) AS month, sum(amount) AS total
-                FROM transactions
-               WHERE user_id = ${userId} AND type = 'EXPENSE'
-                 AND date >= ${readStart.start}::date AND date < ${target.end}::date
-               GROUP BY 1, 2) m
-        JOIN categories c ON c.id = m.category_id AND c.user_id = ${userId}`),
+             m.expense::text AS total
+        FROM category_months m
+        JOIN categories c ON c.id = m.category_id AND c.user_id = m.user_id
+       WHERE m.user_id = ${userId} AND m.expense > 0
+         AND m.month >= ${readStart.start}::date AND m.month < ${target.end}::date`),
   );
 
   const categories = new Map<number, CategoryHistory>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Alert } from '../alerts/schemas';
+import { pageLimit, pageOffset } from '../validation/page-input';
 
 export const DELIVERY_CHANNELS = ['WEBHOOK', 'EMAIL'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
@@ -146,20 +147,8 @@ export const updateNotificationSettingsInput = z.strictObject({
 export type UpdateNotificationSettingsInput = z.input<typeof updateNotificationSettingsInput>;
 
 export const listDeliveriesInput = z.strictObject({
-  limit: z
-    .number({ error: 'A valid integer is required.' })
-    .int({ error: 'A valid integer is required.' })
-    .min(1, { error: 'Ensure this value is greater than or equal to 1.' })
-    .max(DELIVERIES_MAX_LIMIT, {
-      error: `Ensure this value is less than or equal to ${DELIVERIES_MAX_LIMIT}.`,
-    })
-    .default(DELIVERIES_DEFAULT_LIMIT),
-  offset: z
-    .number({ error: 'A valid integer is required.' })
-    .int({ error: 'A valid integer is required.' })
-    .min(0, { error: 'Ensure this value is greater than or equal to 0.' })
-    .max(1_000_000, { error: 'Ensure this value is less than or equal to 1000000.' })
-    .default(0),
+  limit: pageLimit(DELIVERIES_MAX_LIMIT, DELIVERIES_DEFAULT_LIMIT),
+  offset: pageOffset(),
 });
 export type ListDeliveriesInput = z.input<typeof listDeliveriesInput>;
 

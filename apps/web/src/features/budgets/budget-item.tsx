@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Field } from '../../components/field';
-import { Money, useMoneyFormat } from '../../components/money';
+import { useMoneyFormat } from '../../components/money';
 import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { formatMonth, lastDayOf, shiftMonth } from '../../lib/format';
@@ -9,6 +9,7 @@ import { updateBudgetInput } from '../../lib/schemas';
 import { trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { BudgetBar, BudgetStatusTag } from './budget-bar';
+import { BudgetFigures } from './budget-figures';
 import { type BudgetLine, carryText } from './budget-text';
 
 export type Notice = { text: string; error: boolean };
@@ -127,7 +128,6 @@ export function BudgetItem({
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const carry = carryText(line, money);
-  const over = line.remaining.startsWith('-');
   // Shown at once while the change is on its way.
   const rolls = rollover.isPending ? (rollover.variables.rollover ?? line.rollover) : line.rollover;
 
@@ -172,29 +172,7 @@ export function BudgetItem({
         <BudgetStatusTag status={line.status} />
       </div>
       <BudgetBar line={line} label={`${line.category} budget used`} />
-      <dl className="budget-figures">
-        <div>
-          <dt>Spent</dt>
-          <dd>
-            <Money amount={line.spent} />
-          </dd>
-        </div>
-        <div>
-          <dt>Limit</dt>
-          <dd>
-            <Money amount={line.limit} />
-          </dd>
-        </div>
-        <div>
-          <dt>{over ? 'Over by' : 'Left'}</dt>
-          <dd>
-            <Money
-              amount={over ? line.remaining.slice(1) : line.remaining}
-              className={over ? 'negative' : ''}
-            />
-          </dd>
-        </div>
-      </dl>
+      <BudgetFigures spent={line.spent} limit={line.limit} limitLabel="Limit" remaining={line.remaining} />
       {carry && <p className={`budget-carry${line.carriedIn.startsWith('-') ? ' negative' : ''}`}>{carry}</p>}
       {editing ? (
         <AmountForm

@@ -10,6 +10,7 @@ import { BUDGET_WARNING_PERCENT } from '../../lib/schemas';
 import { useToday } from '../../lib/session';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { BudgetBar } from './budget-bar';
+import { BudgetFigures } from './budget-figures';
 import { BudgetForm } from './budget-form';
 import { BudgetItem, type Notice } from './budget-item';
 import { type BudgetLine, totalsUsage } from './budget-text';
@@ -18,33 +19,16 @@ type Status = RouterOutputs['budgets']['status'];
 
 function Totals({ status }: { status: Status }) {
   const { totals, month } = status;
-  const over = totals.remaining.startsWith('-');
   return (
     <section className="card budget-totals" aria-labelledby="budget-totals-title">
       <h2 id="budget-totals-title">All budgets in {formatMonth(month)}</h2>
       <BudgetBar line={totalsUsage(totals)} label="All budgets used" />
-      <dl className="budget-figures">
-        <div>
-          <dt>Spent</dt>
-          <dd>
-            <Money amount={totals.spent} />
-          </dd>
-        </div>
-        <div>
-          <dt>Budgeted</dt>
-          <dd>
-            <Money amount={totals.limit} />
-          </dd>
-        </div>
-        <div>
-          <dt>{over ? 'Over by' : 'Left'}</dt>
-          <dd>
-            <Money
-              amount={over ? totals.remaining.slice(1) : totals.remaining}
-              className={over ? 'negative' : ''}
-            />
-          </dd>
-        </div>
+      <BudgetFigures
+        spent={totals.spent}
+        limit={totals.limit}
+        limitLabel="Budgeted"
+        remaining={totals.remaining}
+      >
         <div>
           <dt>Unbudgeted spending</dt>
           <dd>
@@ -57,7 +41,7 @@ function Totals({ status }: { status: Status }) {
             </Link>
           </dd>
         </div>
-      </dl>
+      </BudgetFigures>
     </section>
   );
 }
