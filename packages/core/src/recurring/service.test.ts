@@ -4,11 +4,12 @@ import { userToday } from '../accounts/time-zone';
 import { runAlertChecks } from '../alerts/checks';
 import { listAlerts } from '../alerts/service';
 import { createCategory } from '../categories/service';
+import { rowsOf } from '../db/rows';
 import { transactions } from '../db/schema';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { createUser } from '../testing/fixtures';
 import { monthRange } from '../validation/dates';
-import { listRecurring, updateRecurring } from './service';
+import { listRecurring, requestOverdueChecks, updateRecurring } from './service';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -115,6 +116,22 @@ describe('recurring payments', () => {
     ]);
   });
 
+  it('are asked about by the overdue sweep when a payment is late, with no write of the user’s', async () => {
+    const { db, user } = await household();
+    await listRecurring(db, user.id);
+    // Three weeks pass and the rent does not come.
+    await db.execute(sql`UPDATE recurring_series SET next_expected = current_date - 21
+      WHERE user_id = ${user.id} AND payee = 'Parkside Lettings'`);
+    await db.execute(sql`DELETE FROM alert_check_requests WHERE user_id = ${user.id}`);
+    await requestOverdueChecks(db);
+    const [asked] = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`SELECT count(*)::integer AS n FROM alert_check_requests WHERE user_id = ${user.id}`,
+      ),
+    );
+    expect(asked?.n).toBe(1);
+  });
+
   it('raise an alert once when a payment does not arrive', async () => {
     const { db, user, today } = await household({ skipLastRent: true });
     if (Number(today.slice(8, 10)) <= 5) {
@@ -127,6 +144,14 @@ describe('recurring payments', () => {
     await db.execute(sql`INSERT INTO alert_check_requests (user_id) VALUES (${user.id})`);
     await runAlertChecks(db, { delaySeconds: 0 });
     const missed = (await listAlerts(db, user.id)).results.filter((a) => a.kind === 'RECURRING_MISSED');
+    // Reported: the sweep for overdue payments does not ask for this user's check again.
+    await requestOverdueChecks(db);
+    const [pending] = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`SELECT count(*)::integer AS n FROM alert_check_requests WHERE user_id = ${user.id}`,
+      ),
+    );
+    expect(pending?.n).toBe(0);
     expect(missed.map((a) => a.message)).toEqual([
       expect.stringMatching(
         /^Parkside Lettings \(usually 1450\.00, monthly\) was expected on \d{4}-\d{2}-\d{2} and has not arrived\.$/,

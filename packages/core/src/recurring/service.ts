@@ -19,6 +19,8 @@ import {
 
 /** Months of history detection reads: a yearly payment needs two occurrences, twelve months apart. */
 export const RECURRING_HISTORY_MONTHS = 15;
+/** At most this many series are listed: more than any household has, a bound for a pathological one. */
+export const RECURRING_LIST_LIMIT = 500;
 /** A detection newer than this, with no write since, is reused as it is. */
 const REFRESH_AFTER_MS = 6 * 60 * 60 * 1000;
 
@@ -122,7 +124,8 @@ export async function listRecurring(
         FROM recurring_series s
         LEFT JOIN categories c ON c.id = s.category_id AND c.user_id = s.user_id
        WHERE s.user_id = ${userId} AND s.active AND (${includeDismissed}::boolean OR s.status <> 'DISMISSED')
-       ORDER BY s.next_expected, s.id`),
+       ORDER BY s.next_expected, s.id
+       LIMIT ${RECURRING_LIST_LIMIT}`),
   );
 }
 
@@ -267,12 +270,16 @@ const OVERDUE_DAYS = sql.raw(
   `(CASE s.cadence ${CADENCES.map((c) => `WHEN '${toDbCadence(c)}' THEN ${toleranceDays(c) + 2}`).join(' ')} END)`,
 );
 
+/** The smallest of those: a range the sweep's index on `next_expected` can answer. */
+const MIN_OVERDUE_DAYS = Math.min(...CADENCES.map((c) => toleranceDays(c) + 2));
+
 export async function requestOverdueChecks(db: Database, limit = 100): Promise<number> {
   const requested = rowsOf(
     await db.execute(sql`
       INSERT INTO alert_check_requests (user_id)
       SELECT DISTINCT s.user_id FROM recurring_series s
        WHERE s.active AND s.status <> 'DISMISSED' AND s.confidence >= ${ALERT_MIN_CONFIDENCE}
+         AND s.next_expected < current_date - ${MIN_OVERDUE_DAYS}::integer
          AND s.next_expected < current_date - ${OVERDUE_DAYS}
          AND s.missed_alerted_for IS DISTINCT FROM s.next_expected
          AND NOT EXISTS (SELECT 1 FROM alert_check_requests r WHERE r.user_id = s.user_id)
