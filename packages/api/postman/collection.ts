@@ -286,7 +286,7 @@ const steps: Step[] = [
     path: '/api/finance/categories/{{categoryId}}/',
     tests: [
       ...expectStatus(200),
-      "pm.test('by id', () => pm.expect(pm.response.json()).to.have.all.keys('id', 'name'));",
+      "pm.test('by id', () => pm.expect(pm.response.json()).to.have.all.keys('id', 'name', 'kind'));",
     ],
   },
   {
@@ -419,6 +419,81 @@ const steps: Step[] = [
     tests: [
       ...expectStatus(200),
       "pm.test('a text and its numbers', () => pm.expect(pm.response.json()).to.include.keys('text', 'income', 'expense'));",
+    ],
+  },
+  {
+    name: 'Record a coffee, once (Idempotency-Key)',
+    method: 'POST',
+    path: '/api/finance/transactions/',
+    headers: { 'Idempotency-Key': 'postman-coffee-{{username}}' },
+    body: {
+      category: '{{categoryId}}',
+      type: 'EXPENSE',
+      amount: '3.20',
+      date: '2026-11-04',
+      payee: 'Corner Café',
+    },
+    tests: [...expectStatus(201), "pm.collectionVariables.set('coffeeId', pm.response.json().id);"],
+  },
+  {
+    name: 'Send the same coffee again: the first answer, nothing written',
+    method: 'POST',
+    path: '/api/finance/transactions/',
+    headers: { 'Idempotency-Key': 'postman-coffee-{{username}}' },
+    body: {
+      category: '{{categoryId}}',
+      type: 'EXPENSE',
+      amount: '3.20',
+      date: '2026-11-04',
+      payee: 'Corner Café',
+    },
+    tests: [
+      ...expectStatus(201),
+      "pm.test('same transaction', () => pm.expect(pm.response.json().id).to.eql(pm.collectionVariables.get('coffeeId')));",
+      "pm.test('says it replayed', () => pm.expect(pm.response.headers.get('Idempotent-Replayed')).to.eql('true'));",
+    ],
+  },
+  {
+    name: 'Suggest a category for a payee',
+    method: 'GET',
+    path: '/api/finance/transactions/suggest-category/?payee=corner%20caf%C3%A9',
+    tests: [
+      ...expectStatus(200),
+      "pm.test('from history', () => pm.expect(pm.response.json()).to.eql({ category: pm.collectionVariables.get('categoryId'), source: 'history' }));",
+    ],
+  },
+  {
+    name: 'Create a second category, for expenses only',
+    method: 'POST',
+    path: '/api/finance/categories/',
+    body: { name: 'Cafés', kind: 'EXPENSE' },
+    tests: [...expectStatus(201), "pm.collectionVariables.set('cafesId', pm.response.json().id);"],
+  },
+  {
+    name: 'Re-file transactions in bulk',
+    method: 'POST',
+    path: '/api/finance/transactions/bulk/',
+    body: { action: 'update', ids: ['{{coffeeId}}'], category: '{{cafesId}}' },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('one changed', () => pm.expect(pm.response.json().count).to.eql(1));",
+    ],
+  },
+  {
+    name: 'Merge the café category back',
+    method: 'POST',
+    path: '/api/finance/categories/{{cafesId}}/merge/',
+    body: { into: '{{categoryId}}' },
+    tests: [...expectStatus(200), "pm.test('moved', () => pm.expect(pm.response.json().moved).to.eql(1));"],
+  },
+  {
+    name: 'Delete the coffee in bulk',
+    method: 'POST',
+    path: '/api/finance/transactions/bulk/',
+    body: { action: 'delete', ids: ['{{coffeeId}}'] },
+    tests: [
+      ...expectStatus(200),
+      "pm.test('one deleted', () => pm.expect(pm.response.json().count).to.eql(1));",
     ],
   },
   {

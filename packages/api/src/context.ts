@@ -13,6 +13,8 @@ export interface Context {
   principal: Principal | null;
   /** Why `principal` is null when a credential was sent but refused. */
   authProblem: string | null;
+  /** The request's `Idempotency-Key` header (creates run once per key); null when none was sent. */
+  idempotencyKey: string | null;
   /** Heavy calls take turns (see fairness/heavy-work.ts); absent, they run at once. */
   limits?: UserLimits;
 }
@@ -23,5 +25,11 @@ export function createContextInner(options: {
   principal?: Principal | null;
   client?: ClientInfo;
 }): Context {
-  return { client: { ip: '127.0.0.1' }, principal: null, authProblem: null, ...options };
+  return {
+    client: { ip: '127.0.0.1' },
+    principal: null,
+    authProblem: null,
+    idempotencyKey: null,
+    ...options,
+  };
 }

@@ -27,7 +27,7 @@ describe('tRPC and REST agree', () => {
     const viaTrpc = await trpcSide.api.categories.create.mutate({ name: '  Groceries ' });
     restCategory = (viaRest.body as { id: number }).id;
     trpcCategory = viaTrpc.id;
-    expect(viaRest.body).toEqual({ id: restCategory, name: viaTrpc.name });
+    expect(viaRest.body).toEqual({ id: restCategory, name: viaTrpc.name, kind: viaTrpc.kind });
     const restError = await rest('POST', '/api/finance/categories/', { name: 'x'.repeat(101) });
     const trpcError = await trpcSide.api.categories.create
       .mutate({ name: 'x'.repeat(101) })

@@ -7,6 +7,7 @@ import type { Authentication, Authenticator } from './auth/authenticator';
 import { NO_STORE } from './cache-control';
 import { addCosts, COSTS, type Cost } from './fairness/costs';
 import { releaseWhenClosed, type UserLimits } from './fairness/user-limits';
+import { idempotencyKeyOf } from './idempotency';
 import { appRouter } from './root';
 import type { ProcedureMeta } from './trpc';
 
@@ -46,6 +47,7 @@ export function appTrpcOptions(deps: {
       client: { ip: req.ip, userAgent: req.headers['user-agent'] },
       principal: req.trpcAuth?.principal ?? null,
       authProblem: req.trpcAuth?.problem ?? null,
+      idempotencyKey: idempotencyKeyOf(req.headers),
       limits: deps.limits,
     }),
     onError: ({ error, path }) => {

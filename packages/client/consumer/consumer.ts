@@ -26,6 +26,11 @@ export async function tryFinsight(url: string) {
     amount: '12.50',
     date: '2026-11-03',
   });
+  // A retried create with the same idempotency key is still one transaction.
+  const coffee = { categoryId: food.id, type: 'INCOME', amount: '3.20', date: '2026-11-04' } as const;
+  const context = { idempotencyKey: `coffee-${Date.now()}` };
+  const once = await finsight.api.transactions.create.mutate(coffee, { context });
+  const again = await finsight.api.transactions.create.mutate(coffee, { context });
   const filters: RouterInputs['transactions']['list'] = { type: 'EXPENSE', limit: 20 };
   const page = await finsight.api.transactions.list.query(filters);
   const month = await finsight.api.insights.incomeVsExpense.query({ month: '2026-11' });
@@ -38,6 +43,7 @@ export async function tryFinsight(url: string) {
     created: amount,
     listed: page.items.map((t) => ({ amount: t.amount, category: t.categoryName })),
     expense: month.expense,
+    createdOnce: once.id === again.id,
   };
 }
 

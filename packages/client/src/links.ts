@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink, httpLink, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import type { AppRouter } from './router';
 import type { TokenStore } from './token-store';
@@ -31,6 +31,15 @@ const WITHOUT_ACCESS_TOKEN = new Set([
   'auth.requestPasswordReset',
   'auth.confirmPasswordReset',
 ]);
+
+/**
+ * The per-call options finsight's links understand, passed as the tRPC `context` of a call:
+ * `client.transactions.create.mutate(input, { context: { idempotencyKey } })`.
+ */
+export interface FinsightCallContext {
+  /** Sent as `Idempotency-Key`: a create repeated with the same key within 24 hours happens once. */
+  idempotencyKey?: string;
+}
 
 /**
  * The links every finsight client needs: send the access token (or personal API token), and when a call
@@ -101,8 +110,21 @@ export function finsightLinks({
         return () => subscription.unsubscribe();
       });
 
+  // A call made with `context: { idempotencyKey }` goes alone, with the key as its `Idempotency-Key`
+  // header: a header belongs to an HTTP request, and a batch could hold two creates with different keys.
+  const keyed = httpLink({
+    url: endpoint,
+    fetch,
+    headers: ({ op }) => ({ ...headers(), 'idempotency-key': String(op.context.idempotencyKey) }),
+  });
   return [
     refreshOnUnauthorized,
-    batch ? httpBatchLink({ url: endpoint, headers, fetch }) : httpLink({ url: endpoint, headers, fetch }),
+    splitLink({
+      condition: (op) => typeof op.context.idempotencyKey === 'string',
+      true: keyed,
+      false: batch
+        ? httpBatchLink({ url: endpoint, headers, fetch })
+        : httpLink({ url: endpoint, headers, fetch }),
+    }),
   ];
 }

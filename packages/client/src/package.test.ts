@@ -93,6 +93,7 @@ describe('@finsight/client installed from its tarball into a project outside the
       created: '12.50',
       listed: [{ amount: '12.50', category: 'Food' }],
       expense: '12.50',
+      createdOnce: true,
     });
   });
 });

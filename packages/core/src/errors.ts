@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNPROCESSABLE_CONTENT'
   | 'TOO_MANY_REQUESTS';
 
 /** Field path ("amount", "items.0.note") to messages; "non_field_errors" for the input as a whole. */

@@ -30,6 +30,7 @@ export { seededRandom } from './demo/seeded-random';
 export { loadDemoData, removeDemoData, resetAccountData } from './demo/service';
 export * from './finance-accounts/service';
 export { getForecast } from './forecast/service';
+export * from './idempotency/service';
 export * from './imports/service';
 export { getAnomalies, HISTORY_MONTHS } from './insights/anomalies';
 export { getCategoryBreakdown } from './insights/category-breakdown';
@@ -57,8 +58,10 @@ export {
   TOOL_LIMITS,
   toolJsonSchema,
 } from './tools/registry';
+export * from './transactions/bulk';
 export { encodeCursor } from './transactions/cursor';
 export * from './transactions/service';
+export { suggestCategory } from './transactions/suggest';
 export * from './two-factor/service';
 export { totpCodeAt } from './two-factor/totp';
 export { parseInput } from './validation/parse-input';

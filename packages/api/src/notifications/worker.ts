@@ -3,6 +3,7 @@ import {
   type Database,
   DELIVERY_BATCH,
   enqueueWebhookDeliveries,
+  pruneIdempotencyKeys,
   recordDeliveryOutcome,
   runAlertChecks,
   sendDueDigests,
@@ -17,6 +18,8 @@ const CHECK_RETRY_MS = 30_000;
 const CHECK_RETRY_MAX_MS = 3_600_000;
 /** Webhooks of one tick sent at once. */
 const WEBHOOKS_AT_ONCE = 10;
+/** Expired idempotency keys are cleared this often. */
+const PRUNE_EVERY_MS = 3_600_000;
 /** A digest mail that takes longer counts as failed (its user's settings row is locked meanwhile). */
 const MAIL_TIMEOUT_MS = 30_000;
 
@@ -145,12 +148,18 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     }
   }
 
+  let lastPrune = 0;
   async function tick(): Promise<TickResult> {
     const result: TickResult = {
       checks: await step('checks', checks, { checked: 0, failed: 0, alerts: 0 }),
       webhooks: await step('webhooks', webhooks, { queued: 0, delivered: 0, failed: 0 }),
       digests: await step('digests', digests, { sent: 0, failed: 0 }),
     };
+    if (Date.now() - lastPrune >= PRUNE_EVERY_MS) {
+      lastPrune = Date.now();
+      const pruned = await step('prune', () => pruneIdempotencyKeys(db), 0);
+      if (pruned > 0) log.info({ idempotencyKeys: pruned }, 'expired idempotency keys removed');
+    }
     const { checks: c, webhooks: w, digests: d } = result;
     if (c.checked + c.failed + w.queued + w.delivered + w.failed + d.sent + d.failed > 0) {
       log.info(result, 'alert worker tick');

@@ -45,8 +45,9 @@ export const profilePatchBody = z
     username: updateProfileInput.shape.username,
     currency: updateProfileInput.shape.preferredCurrency,
     time_zone: updateProfileInput.shape.timeZone,
+    locale: updateProfileInput.shape.locale,
   })
-  .meta({ examples: [{ currency: 'EUR', time_zone: 'Europe/Berlin' }] });
+  .meta({ examples: [{ currency: 'EUR', time_zone: 'Europe/Berlin', locale: 'de-DE' }] });
 
 export const passwordBody = z
   .strictObject({ password })

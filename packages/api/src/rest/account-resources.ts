@@ -27,6 +27,10 @@ export const profileResource = z
     email: z.string(),
     currency: z.string().meta({ description: 'ISO 4217 code amounts are shown in' }),
     time_zone: z.string().meta({ description: 'IANA zone: what "this month" means for the user' }),
+    locale: z
+      .string()
+      .nullable()
+      .meta({ description: 'BCP 47 tag for how amounts and dates are written; null follows the browser' }),
     two_factor_enabled: z.boolean(),
     created_at: timestamp,
   })
@@ -39,6 +43,7 @@ export const profileResource = z
         email: 'jane@example.com',
         currency: 'EUR',
         time_zone: 'Europe/Berlin',
+        locale: 'de-DE',
         two_factor_enabled: false,
         created_at: '2026-11-24T09:30:00.123456Z',
       },

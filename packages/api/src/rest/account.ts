@@ -41,6 +41,7 @@ const exportResource = z
           email: 'jane@example.com',
           currency: 'EUR',
           time_zone: 'Europe/Berlin',
+          locale: 'de-DE',
           two_factor_enabled: false,
           created_at: '2026-11-24T09:30:00.123456Z',
         },
@@ -58,7 +59,7 @@ const exportResource = z
             transfer: null,
           },
         ],
-        categories: [{ id: 1, name: 'Groceries' }],
+        categories: [{ id: 1, name: 'Groceries', kind: 'EXPENSE' }],
         accounts: [
           {
             id: 1,
@@ -129,12 +130,13 @@ export const accountRoutes: FastifyPluginAsyncZod<{ flows: AuthFlows }> = async 
       },
     },
     async (request) => {
-      const { username, currency, time_zone } = request.body;
+      const { username, currency, time_zone, locale } = request.body;
       return profileJson(
         await updateProfile(app.db, request.userId, {
           username,
           preferredCurrency: currency,
           timeZone: time_zone,
+          locale,
         }),
       );
     },

@@ -8,6 +8,7 @@ import {
 } from '@finsight/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { restCreateOnce } from '../idempotency';
 import { accountBody, accountPatchBody, accountPutBody, balancesQuery } from './finance-bodies';
 import { accountResource, balancesResource } from './finance-resources';
 import { errorResponses, noContent, success } from './responses';
@@ -79,13 +80,15 @@ export const financeAccountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { name, kind, opening_balance, opening_date, archived } = request.body;
-      const created = await createAccount(app.db, request.userId, {
-        name,
-        kind,
-        openingBalance: opening_balance,
-        openingDate: opening_date,
-        archived,
-      });
+      const created = await restCreateOnce(app.db, request, reply, (db) =>
+        createAccount(db, request.userId, {
+          name,
+          kind,
+          openingBalance: opening_balance,
+          openingDate: opening_date,
+          archived,
+        }),
+      );
       return reply.status(201).send(toSnakeCase(created));
     },
   );

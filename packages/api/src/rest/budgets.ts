@@ -9,6 +9,7 @@ import {
 import type { Budget, BudgetStatus } from '@finsight/core/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { restCreateOnce } from '../idempotency';
 import { budgetBody, budgetPatchBody, budgetPutBody, monthOnlyQuery } from './planning-bodies';
 import { budgetResource, budgetStatusResource } from './planning-resources';
 import { errorResponses, noContent, success } from './responses';
@@ -114,11 +115,9 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { category, start_month, ...rest } = request.body;
-      const budget = await createBudget(app.db, request.userId, {
-        ...rest,
-        categoryId: category,
-        startMonth: start_month,
-      });
+      const budget = await restCreateOnce(app.db, request, reply, (db) =>
+        createBudget(db, request.userId, { ...rest, categoryId: category, startMonth: start_month }),
+      );
       return reply.status(201).send(budgetJson(budget));
     },
   );

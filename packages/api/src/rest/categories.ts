@@ -1,9 +1,18 @@
-import { createCategory, deleteCategory, getCategory, listCategories, renameCategory } from '@finsight/core';
+import {
+  createCategory,
+  deleteCategory,
+  getCategory,
+  listCategories,
+  mergeCategories,
+  updateCategory,
+} from '@finsight/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { categoryResource } from './resources';
+import { COSTS } from '../fairness/costs';
+import { restCreateOnce } from '../idempotency';
+import { categoryMergeResource, categoryResource } from './resources';
 import { errorResponses, noContent, success } from './responses';
-import { categoryBody, idParams } from './schemas';
+import { categoryBody, categoryDeleteQuery, categoryMergeBody, categoryPatchBody, idParams } from './schemas';
 import { PROTECTED } from './security';
 import { categoryJson } from './serializers';
 
@@ -42,7 +51,9 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const category = await createCategory(app.db, request.userId, request.body);
+      const category = await restCreateOnce(app.db, request, reply, (db) =>
+        createCategory(db, request.userId, request.body),
+      );
       return reply.status(201).send(categoryJson(category));
     },
   );
@@ -68,19 +79,22 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           ...tags,
           operationId: method === 'put' ? 'updateCategory' : 'partialUpdateCategory',
-          summary: 'Rename a category',
-          description: 'A category has one writable field, so PUT and PATCH do the same.',
+          summary: method === 'put' ? 'Rename a category, and set its kind' : 'Change a category',
+          description:
+            method === 'put'
+              ? 'A kind left out stays as it is.'
+              : 'Changes the fields given: `name`, `kind` (INCOME, EXPENSE or null for either).',
           params: idParams,
-          body: categoryBody,
+          body: method === 'put' ? categoryBody : categoryPatchBody,
           response: {
-            200: success(categoryResource, 'The renamed category'),
-            ...errorResponses(400, 401, 403, 404, 413, 415, 429, 503),
+            200: success(categoryResource, 'The changed category'),
+            ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429, 503),
           },
         },
       },
       async (request) =>
         categoryJson(
-          await renameCategory(app.db, request.userId, { id: request.params.id, name: request.body.name }),
+          await updateCategory(app.db, request.userId, { id: request.params.id, ...request.body }),
         ),
     );
   }
@@ -91,14 +105,45 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...tags,
         operationId: 'deleteCategory',
-        summary: 'Delete a category no transaction uses',
+        summary: 'Delete a category',
+        description:
+          'Refused (409) while transactions use it, unless `reassign_to` names a category to move them to first: ' +
+          'the move and the delete happen in one database transaction.',
         params: idParams,
-        response: { 204: noContent, ...errorResponses(401, 403, 404, 409, 429, 503) },
+        querystring: categoryDeleteQuery,
+        response: { 204: noContent, ...errorResponses(400, 401, 403, 404, 409, 429, 503) },
       },
+      config: { cost: COSTS.bulkWrite },
     },
     async (request, reply) => {
-      await deleteCategory(app.db, request.userId, request.params);
+      await deleteCategory(app.db, request.userId, {
+        id: request.params.id,
+        reassignTo: request.query.reassign_to,
+      });
       return reply.status(204).send();
     },
+  );
+
+  app.post(
+    '/categories/:id/merge/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'mergeCategory',
+        summary: 'Merge a category into another',
+        description:
+          'Moves its transactions, rules and recurring series (and its budget, when the other has none) into ' +
+          '`into`, then deletes it; all in one database transaction.',
+        params: idParams,
+        body: categoryMergeBody,
+        response: {
+          200: success(categoryMergeResource, 'The category that remains, and how many transactions moved'),
+          ...errorResponses(400, 401, 403, 404, 413, 415, 429, 503),
+        },
+      },
+      config: { cost: COSTS.bulkWrite },
+    },
+    async (request) =>
+      mergeCategories(app.db, request.userId, { id: request.params.id, into: request.body.into }),
   );
 };

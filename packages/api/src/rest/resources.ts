@@ -43,8 +43,33 @@ export const accessResource = z
   .meta({ id: 'AccessToken', examples: [{ access: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.access' }] });
 
 export const categoryResource = z
-  .object({ id: z.number().int(), name: z.string() })
-  .meta({ id: 'Category', examples: [{ id: 1, name: 'Groceries' }] });
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    kind: z
+      .enum(['INCOME', 'EXPENSE'])
+      .nullable()
+      .meta({ description: 'Which side the forms offer it for; null for either' }),
+  })
+  .meta({ id: 'Category', examples: [{ id: 1, name: 'Groceries', kind: 'EXPENSE' }] });
+
+export const categoryMergeResource = z
+  .object({
+    id: z.number().int().meta({ description: 'The category that remains' }),
+    moved: z.number().int().meta({ description: 'How many transactions moved into it' }),
+  })
+  .meta({ id: 'CategoryMerge', examples: [{ id: 2, moved: 42 }] });
+
+export const bulkResultResource = z
+  .object({ count: z.number().int().meta({ description: 'How many transactions changed' }) })
+  .meta({ id: 'BulkResult', examples: [{ count: 3 }] });
+
+export const categorySuggestionResource = z
+  .object({
+    category: z.number().int().nullable(),
+    source: z.enum(['rule', 'history']).nullable().meta({ description: 'What the suggestion comes from' }),
+  })
+  .meta({ id: 'CategorySuggestion', examples: [{ category: 3, source: 'history' }] });
 
 const transactionExample = {
   id: 42,

@@ -100,7 +100,7 @@ describe('categories endpoints', () => {
     await as(jane).post('/api/finance/categories/', { name: 'Salary' });
     const list = await as(jane).get('/api/finance/categories/');
     expect(list).toMatchObject({ status: 200, body: [{ name: 'Food' }, { name: 'Salary' }] });
-    expect(Object.keys((list.body as object[])[0] ?? {})).toEqual(['id', 'name']);
+    expect(Object.keys((list.body as object[])[0] ?? {})).toEqual(['id', 'name', 'kind']);
   });
 
   it('refuses a duplicate name (400 {name}) and a blank one', async () => {

@@ -11,6 +11,7 @@ import type { Rule } from '@finsight/core/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COSTS } from '../fairness/costs';
+import { restCreateOnce } from '../idempotency';
 import { ruleApplyBody, ruleBody, rulePatchBody } from './finance-bodies';
 import { ruleApplicationResource, ruleResource } from './finance-resources';
 import { errorResponses, noContent, success } from './responses';
@@ -98,11 +99,9 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { actions, ...input } = ruleInput(request.body);
-      const rule = await createRule(app.db, request.userId, {
-        ...input,
-        name: request.body.name,
-        actions: actions ?? {},
-      });
+      const rule = await restCreateOnce(app.db, request, reply, (db) =>
+        createRule(db, request.userId, { ...input, name: request.body.name, actions: actions ?? {} }),
+      );
       return reply.status(201).send(ruleJson(rule));
     },
   );

@@ -1,4 +1,5 @@
 import {
+  BULK_MAX_IDS,
   checkDateOrder,
   createCategoryInput,
   createTransactionInput,
@@ -10,7 +11,9 @@ import {
   loginInput,
   MAX_ID,
   registerInput,
+  TRANSACTION_ORDERINGS,
   transactionType,
+  updateCategoryInput,
   updateTransactionInput,
 } from '@finsight/core/schemas';
 import { z } from 'zod';
@@ -74,7 +77,19 @@ export const refreshBody = refreshInput.meta({
   examples: [{ refresh: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…' }],
 });
 
-export const categoryBody = createCategoryInput.meta({ examples: [{ name: 'Groceries' }] });
+export const categoryBody = createCategoryInput.meta({ examples: [{ name: 'Groceries', kind: 'EXPENSE' }] });
+/** PATCH changes what it is given. */
+export const categoryPatchBody = updateCategoryInput
+  .omit({ id: true })
+  .meta({ examples: [{ kind: 'INCOME' }] });
+export const categoryDeleteQuery = z.object({
+  reassign_to: restIdOf(
+    "Move the category's transactions (and its budget, rules and series) to this category first, atomically",
+  ).optional(),
+});
+export const categoryMergeBody = z
+  .strictObject({ into: restIdOf('The category that receives everything of this one') })
+  .meta({ examples: [{ into: 2 }] });
 
 const transactionExample = {
   category: 1,
@@ -123,9 +138,43 @@ const transactionListFields = z.object({
   )
     .optional()
     .meta({ description: 'Rows to skip (with `limit`)' }),
+  ordering: z
+    .enum(TRANSACTION_ORDERINGS, { error: `Choose one of ${TRANSACTION_ORDERINGS.join(', ')}.` })
+    .optional()
+    .meta({
+      description:
+        'Sort order of a page (with `limit`): a field, `-` first for descending; `-date` by default',
+    }),
 });
 
-export const transactionListQuery = transactionListFields.superRefine(checkDateOrder('start', 'end'));
+export const transactionListQuery = transactionListFields
+  .superRefine(checkDateOrder('start', 'end'))
+  .superRefine((query, ctx) => {
+    if (query.ordering !== undefined && query.ordering !== '-date' && query.limit === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ordering'],
+        message: 'Another order than -date needs a page: add limit (and offset).',
+      });
+    }
+  });
+
+export const bulkTransactionsBody = z
+  .strictObject({
+    action: z.enum(['delete', 'update'], { error: 'Choose an action: delete or update.' }),
+    ids: z
+      .array(restIdOf('A transaction id of yours'))
+      .max(BULK_MAX_IDS, { error: `Select at most ${BULK_MAX_IDS} transactions at a time.` })
+      .meta({ description: `1 to ${BULK_MAX_IDS} transaction ids` }),
+    category: restIdOf('update: file them all under this category').optional(),
+    account: restIdOf('update: move them all to this account').optional(),
+  })
+  .meta({ examples: [{ action: 'update', ids: [41, 42], category: 3 }] });
+
+export const suggestCategoryQuery = z.object({
+  payee: z.string().max(400).meta({ description: 'The payee of the transaction being written' }),
+  type: transactionType.optional(),
+});
 
 export const exportQuery = transactionListFields
   .omit({ limit: true, offset: true })

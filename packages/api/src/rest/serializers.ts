@@ -41,7 +41,11 @@ export function toSnakeCase<Value>(value: Value): SnakeCased<Value> {
   ) as SnakeCased<Value>;
 }
 
-export const categoryJson = (category: Category) => ({ id: category.id, name: category.name });
+export const categoryJson = (category: Category) => ({
+  id: category.id,
+  name: category.name,
+  kind: category.kind,
+});
 
 export const transactionJson = (transaction: Transaction): z.output<typeof transactionResource> => ({
   id: transaction.id,
@@ -68,6 +72,7 @@ export const profileJson = (profile: Profile): z.output<typeof profileResource> 
   email: profile.email,
   currency: profile.preferredCurrency,
   time_zone: profile.timeZone,
+  locale: profile.locale,
   two_factor_enabled: profile.twoFactorEnabled,
   created_at: profile.createdAt,
 });

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Database } from '@finsight/core';
 import {
+  bulkUpdateTransactions,
   createTransaction,
   deleteTransaction,
   getBalances,
@@ -9,10 +10,13 @@ import {
   listTransactions,
   streamTransactions,
   streamTransactionsAsJson,
+  suggestCategory,
   transactionDateRange,
   updateTransaction,
 } from '@finsight/core';
 import {
+  BULK_MAX_IDS,
+  type BulkTransactionsInput,
   CSV_HEADER,
   csvLines,
   type ExportFormat,
@@ -24,13 +28,21 @@ import {
 } from '@finsight/core/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { COSTS } from '../fairness/costs';
+import { restCreateOnce } from '../idempotency';
 import { exportFileResource } from './finance-resources';
 import type { PageLinks } from './page-links';
-import { transactionList, transactionResource } from './resources';
+import {
+  bulkResultResource,
+  categorySuggestionResource,
+  transactionList,
+  transactionResource,
+} from './resources';
 import { errorResponses, noContent, success } from './responses';
 import {
+  bulkTransactionsBody,
   exportQuery,
   idParams,
+  suggestCategoryQuery,
   transactionBody,
   transactionListQuery,
   transactionPatchBody,
@@ -169,7 +181,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
       },
     },
     async (request, reply) => {
-      const { start, end, type, category, account, search, limit, offset = 0 } = request.query;
+      const { start, end, type, category, account, search, limit, offset = 0, ordering } = request.query;
       const filters = { from: start, to: end, type, categoryId: category, accountId: account, search };
       if (limit === undefined) {
         return reply
@@ -180,6 +192,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         ...filters,
         limit,
         offset,
+        ordering,
         includeTotal: true,
       });
       const count = page.total ?? 0;
@@ -213,12 +226,67 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
     },
     async (request, reply) => {
       const { category, account, ...fields } = request.body;
-      const created = await createTransaction(app.db, request.userId, {
-        ...fields,
-        categoryId: category,
-        accountId: account,
-      });
+      const created = await restCreateOnce(app.db, request, reply, (db) =>
+        createTransaction(db, request.userId, { ...fields, categoryId: category, accountId: account }),
+      );
       return reply.status(201).send(transactionJson(created));
+    },
+  );
+
+  app.post(
+    '/transactions/bulk/',
+    {
+      config: { cost: COSTS.bulkWrite },
+      schema: {
+        ...tags,
+        operationId: 'bulkTransactions',
+        summary: 'Delete, re-file or move many transactions at once',
+        description:
+          `\`delete\` or \`update\` (with \`category\` and/or \`account\`) up to ${BULK_MAX_IDS} of your transactions, all or ` +
+          'nothing: an id that is not yours, or a transfer side in an update, refuses the whole request.',
+        body: bulkTransactionsBody,
+        response: {
+          200: success(bulkResultResource, 'How many transactions changed'),
+          ...errorResponses(400, 401, 403, 413, 415, 429, 503),
+        },
+      },
+    },
+    async (request) => {
+      const { action, ids, category, account } = request.body;
+      // The core schema checks the ids; the body only names the fields the REST way.
+      const input =
+        action === 'delete'
+          ? { action, ids }
+          : {
+              action,
+              ids,
+              ...(category === undefined ? {} : { categoryId: category }),
+              ...(account === undefined ? {} : { accountId: account }),
+            };
+      return bulkUpdateTransactions(app.db, request.userId, input as BulkTransactionsInput);
+    },
+  );
+
+  app.get(
+    '/transactions/suggest-category/',
+    {
+      schema: {
+        ...tags,
+        operationId: 'suggestCategory',
+        summary: 'Suggest a category for a payee',
+        description:
+          'Your first rule that files such a payee, else the category you used most with it among your latest ' +
+          '2,000 transactions; `category` is null when there is nothing to go on.',
+        querystring: suggestCategoryQuery,
+        response: {
+          200: success(categorySuggestionResource, 'The suggestion'),
+          ...errorResponses(400, 401, 429, 503),
+        },
+      },
+    },
+    async (request) => {
+      const suggestion = await suggestCategory(app.db, request.userId, request.query);
+      return { category: suggestion.categoryId, source: suggestion.source };
     },
   );
 

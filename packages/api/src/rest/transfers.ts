@@ -1,5 +1,6 @@
 import { createTransfer } from '@finsight/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { restCreateOnce } from '../idempotency';
 import { transferBody } from './finance-bodies';
 import { transferResource } from './finance-resources';
 import { errorResponses, success } from './responses';
@@ -28,11 +29,13 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { from_account, to_account, ...fields } = request.body;
-      const transfer = await createTransfer(app.db, request.userId, {
-        ...fields,
-        fromAccountId: from_account,
-        toAccountId: to_account,
-      });
+      const transfer = await restCreateOnce(app.db, request, reply, (db) =>
+        createTransfer(db, request.userId, {
+          ...fields,
+          fromAccountId: from_account,
+          toAccountId: to_account,
+        }),
+      );
       return reply
         .status(201)
         .send({ from: transactionJson(transfer.from), to: transactionJson(transfer.to) });

@@ -7,6 +7,7 @@ import {
   updateAccount,
 } from '@finsight/core';
 import { balancesInput, byIdInput, createAccountInput, updateAccountInput } from '@finsight/core/schemas';
+import { createOnce } from '../idempotency';
 import { protectedProcedure, router } from '../trpc';
 
 export const accountsRouter = router({
@@ -19,7 +20,9 @@ export const accountsRouter = router({
     .query(({ ctx, input }) => getBalances(ctx.db, ctx.userId, input)),
   create: protectedProcedure
     .input(createAccountInput)
-    .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) =>
+      createOnce(ctx, 'accounts.create', input, (db) => createAccount(db, ctx.userId, input)),
+    ),
   update: protectedProcedure
     .input(updateAccountInput)
     .mutation(({ ctx, input }) => updateAccount(ctx.db, ctx.userId, input)),

@@ -7,6 +7,7 @@ import {
   updateBudget,
 } from '@finsight/core';
 import { budgetStatusInput, byIdInput, createBudgetInput, updateBudgetInput } from '@finsight/core/schemas';
+import { createOnce } from '../idempotency';
 import { protectedProcedure, router } from '../trpc';
 
 export const budgetsRouter = router({
@@ -18,7 +19,9 @@ export const budgetsRouter = router({
     .query(({ ctx, input }) => getBudgetStatus(ctx.db, ctx.userId, input)),
   create: protectedProcedure
     .input(createBudgetInput)
-    .mutation(({ ctx, input }) => createBudget(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) =>
+      createOnce(ctx, 'budgets.create', input, (db) => createBudget(db, ctx.userId, input)),
+    ),
   /** A new amount applies from `effectiveMonth` (this month by default) on; earlier months keep theirs. */
   update: protectedProcedure
     .input(updateBudgetInput)

@@ -1,5 +1,22 @@
-import { createCategory, deleteCategory, getCategory, listCategories, renameCategory } from '@finsight/core';
-import { byIdInput, createCategoryInput, renameCategoryInput } from '@finsight/core/schemas';
+import {
+  createCategory,
+  deleteCategory,
+  getCategory,
+  listCategories,
+  mergeCategories,
+  renameCategory,
+  updateCategory,
+} from '@finsight/core';
+import {
+  byIdInput,
+  createCategoryInput,
+  deleteCategoryInput,
+  mergeCategoriesInput,
+  renameCategoryInput,
+  updateCategoryInput,
+} from '@finsight/core/schemas';
+import { COSTS } from '../fairness/costs';
+import { createOnce } from '../idempotency';
 import { protectedProcedure, router } from '../trpc';
 
 export const categoriesRouter = router({
@@ -7,12 +24,26 @@ export const categoriesRouter = router({
   byId: protectedProcedure.input(byIdInput).query(({ ctx, input }) => getCategory(ctx.db, ctx.userId, input)),
   create: protectedProcedure
     .input(createCategoryInput)
-    .mutation(({ ctx, input }) => createCategory(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) =>
+      createOnce(ctx, 'categories.create', input, (db) => createCategory(db, ctx.userId, input)),
+    ),
   rename: protectedProcedure
     .input(renameCategoryInput)
     .mutation(({ ctx, input }) => renameCategory(ctx.db, ctx.userId, input)),
-  delete: protectedProcedure.input(byIdInput).mutation(async ({ ctx, input }) => {
-    await deleteCategory(ctx.db, ctx.userId, input);
-    return { id: input.id };
-  }),
+  update: protectedProcedure
+    .input(updateCategoryInput)
+    .mutation(({ ctx, input }) => updateCategory(ctx.db, ctx.userId, input)),
+  /** With `reassignTo`, its transactions (budget, rules, series) move there first, atomically. */
+  delete: protectedProcedure
+    .meta({ cost: COSTS.bulkWrite })
+    .input(deleteCategoryInput)
+    .mutation(async ({ ctx, input }) => {
+      await deleteCategory(ctx.db, ctx.userId, input);
+      return { id: input.id };
+    }),
+  /** Everything of `id` moves into `into`; `id` is deleted. */
+  merge: protectedProcedure
+    .meta({ cost: COSTS.bulkWrite })
+    .input(mergeCategoriesInput)
+    .mutation(({ ctx, input }) => mergeCategories(ctx.db, ctx.userId, input)),
 });

@@ -15,6 +15,7 @@ import {
   updateRuleInput,
 } from '@finsight/core/schemas';
 import { COSTS } from '../fairness/costs';
+import { createOnce } from '../idempotency';
 import { protectedProcedure, router } from '../trpc';
 
 export const rulesRouter = router({
@@ -22,7 +23,9 @@ export const rulesRouter = router({
   byId: protectedProcedure.input(byIdInput).query(({ ctx, input }) => getRule(ctx.db, ctx.userId, input)),
   create: protectedProcedure
     .input(createRuleInput)
-    .mutation(({ ctx, input }) => createRule(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) =>
+      createOnce(ctx, 'rules.create', input, (db) => createRule(db, ctx.userId, input)),
+    ),
   /** Changes the fields given; a limit left out stays. */
   update: protectedProcedure
     .input(updateRuleInput)

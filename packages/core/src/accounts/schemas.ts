@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EMAIL_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../limits';
 import { timeZone } from '../validation/dates';
+import { locale } from '../validation/locale';
 import { passwordProblems } from './password-rules';
 
 export const PASSWORD_MAX_LENGTH = 256;
@@ -74,6 +75,8 @@ export const updateProfileInput = z.strictObject({
   username: username.optional(),
   preferredCurrency: currencyCode.optional(),
   timeZone: timeZone.optional(),
+  /** null goes back to following the browser. */
+  locale: locale.nullable().optional(),
 });
 export type UpdateProfileInput = z.input<typeof updateProfileInput>;
 
@@ -111,6 +114,8 @@ export interface Profile {
   preferredCurrency: string;
   /** IANA zone: what "today" and "this month" mean for the user. */
   timeZone: string;
+  /** BCP 47 tag for amounts and dates; null follows the browser. */
+  locale: string | null;
   twoFactorEnabled: boolean;
   createdAt: string;
 }

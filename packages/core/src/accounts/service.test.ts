@@ -22,10 +22,21 @@ describe('accounts', () => {
       email: 'jane.doe@example.com',
       preferredCurrency: 'USD',
       timeZone: 'UTC',
+      locale: null,
       twoFactorEnabled: false,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(JSON.stringify(profile)).not.toContain('argon2');
+  });
+
+  it('keeps a locale per user for amounts and dates: canonical BCP 47, null follows the browser', async () => {
+    const profile = await register(database.db, { ...jane, username: 'lena', email: 'lena@example.com' });
+    expect((await updateProfile(database.db, profile.id, { locale: 'de-de' })).locale).toBe('de-DE');
+    await expect(updateProfile(database.db, profile.id, { locale: 'not a locale' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { locale: ['Choose a language and region, e.g. de-DE.'] },
+    });
+    expect((await updateProfile(database.db, profile.id, { locale: null })).locale).toBeNull();
   });
 
   it('stores an argon2id hash with the OWASP parameters', async () => {

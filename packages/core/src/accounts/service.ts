@@ -45,6 +45,7 @@ const profileColumns = {
   email: users.email,
   preferredCurrency: users.preferredCurrency,
   timeZone: users.timeZone,
+  locale: users.locale,
   twoFactorEnabled: sql<boolean>`(${users.totpSecret} IS NOT NULL)`,
   createdAt: users.createdAt,
 };

@@ -26,15 +26,55 @@ export const categoryName = z
     error: `Ensure this field has no more than ${CATEGORY_NAME_MAX_LENGTH} characters.`,
   });
 
-export const createCategoryInput = z.strictObject({ name: categoryName });
+export const CATEGORY_KINDS = ['INCOME', 'EXPENSE'] as const;
+export type CategoryKind = (typeof CATEGORY_KINDS)[number];
+
+/** INCOME or EXPENSE steers the forms to offer it for that side only; null (the default) offers it for both. */
+export const categoryKind = z
+  .enum(CATEGORY_KINDS, { error: 'Choose INCOME, EXPENSE or null (either).' })
+  .nullable();
+
+export const createCategoryInput = z.strictObject({ name: categoryName, kind: categoryKind.optional() });
 export type CreateCategoryInput = z.input<typeof createCategoryInput>;
 
 export const renameCategoryInput = z.strictObject({ id, name: categoryName });
 export type RenameCategoryInput = z.input<typeof renameCategoryInput>;
 
+export const updateCategoryInput = z.strictObject({
+  id,
+  name: categoryName.optional(),
+  kind: categoryKind.optional(),
+});
+export type UpdateCategoryInput = z.input<typeof updateCategoryInput>;
+
+export const deleteCategoryInput = z.strictObject({
+  id,
+  /** Moves the category's transactions (and its budget, rules and series) here first, in one transaction. */
+  reassignTo: id.optional(),
+});
+export type DeleteCategoryInput = z.input<typeof deleteCategoryInput>;
+
+export const mergeCategoriesInput = z.strictObject({
+  /** The category that goes away. */
+  id,
+  /** The category that receives its transactions, budget, rules and recurring series. */
+  into: id,
+});
+export type MergeCategoriesInput = z.input<typeof mergeCategoriesInput>;
+
+export interface CategoryMerge {
+  /** The category that remains. */
+  id: number;
+  /** How many transactions moved into it. */
+  moved: number;
+}
+
 export interface Category {
   id: number;
   name: string;
+  kind: CategoryKind | null;
+  /** How many of the user's transactions are filed under it. */
+  transactionCount: number;
   createdAt: string;
   updatedAt: string;
 }

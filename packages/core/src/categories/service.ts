@@ -6,29 +6,52 @@ import {
   PG_RESTRICT_VIOLATION,
   PG_UNIQUE_VIOLATION,
 } from '../db/pg-error';
-import { categories, transactions } from '../db/schema';
+import { rowsOf } from '../db/rows';
+import { categories, categoryMonths, transactions } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
 import { AppError, notFound } from '../errors';
 import { QUOTAS } from '../limits';
+import { withUserDerivedDataInBulk } from '../summaries/service';
 import { type ByIdInput, byIdInput } from '../validation/ids';
 import { parseInput } from '../validation/parse-input';
 import {
   type Category,
+  type CategoryMerge,
   type CreateCategoryInput,
   createCategoryInput,
+  type DeleteCategoryInput,
+  deleteCategoryInput,
+  type MergeCategoriesInput,
+  mergeCategoriesInput,
   type RenameCategoryInput,
   renameCategoryInput,
+  type UpdateCategoryInput,
+  updateCategoryInput,
 } from './schemas';
 
 const columns = {
   id: categories.id,
   name: categories.name,
+  kind: categories.kind,
   createdAt: categories.createdAt,
   updatedAt: categories.updatedAt,
 };
 
-function toCategory(row: Category): Category {
-  return { ...row, createdAt: isoTimestamp(row.createdAt), updatedAt: isoTimestamp(row.updatedAt) };
+/** From the derived per-month counts: one index range per category, not a scan of its transactions. */
+const transactionCount = sql<number>`coalesce((
+  SELECT sum(${categoryMonths.transactionCount})::integer FROM ${categoryMonths}
+  WHERE ${categoryMonths.userId} = ${categories.userId} AND ${categoryMonths.categoryId} = ${categories.id}
+), 0)`.mapWith(Number);
+
+const columnsWithCount = { ...columns, transactionCount };
+
+function toCategory(row: Omit<Category, 'transactionCount'> & { transactionCount?: number }): Category {
+  return {
+    ...row,
+    transactionCount: row.transactionCount ?? 0,
+    createdAt: isoTimestamp(row.createdAt),
+    updatedAt: isoTimestamp(row.updatedAt),
+  };
 }
 
 function duplicateName(name: string): AppError {
@@ -39,7 +62,7 @@ function duplicateName(name: string): AppError {
 /** The user's categories, alphabetically regardless of case. */
 export async function listCategories(db: Database, userId: number): Promise<Category[]> {
   const rows = await db
-    .select(columns)
+    .select(columnsWithCount)
     .from(categories)
     .where(eq(categories.userId, userId))
     .orderBy(asc(sql`lower(${categories.name})`), asc(categories.id));
@@ -49,7 +72,7 @@ export async function listCategories(db: Database, userId: number): Promise<Cate
 export async function getCategory(db: Database, userId: number, input: ByIdInput): Promise<Category> {
   const { id } = parseInput(byIdInput, input);
   const [row] = await db
-    .select(columns)
+    .select(columnsWithCount)
     .from(categories)
     .where(and(eq(categories.id, id), eq(categories.userId, userId)));
   if (!row) throw notFound();
@@ -70,7 +93,10 @@ export async function createCategory(
     );
   }
   try {
-    const [row] = await db.insert(categories).values({ userId, name: data.name }).returning(columns);
+    const [row] = await db
+      .insert(categories)
+      .values({ userId, name: data.name, kind: data.kind ?? null })
+      .returning(columns);
     if (!row) throw new Error('insert returned no row');
     return toCategory(row);
   } catch (error) {
@@ -86,18 +112,28 @@ export async function renameCategory(
   userId: number,
   input: RenameCategoryInput,
 ): Promise<Category> {
-  const data = parseInput(renameCategoryInput, input);
+  return updateCategory(db, userId, parseInput(renameCategoryInput, input));
+}
+
+/** Changes the name and/or the kind; neither given answers the category unchanged. */
+export async function updateCategory(
+  db: Database,
+  userId: number,
+  input: UpdateCategoryInput,
+): Promise<Category> {
+  const { id, ...changes } = parseInput(updateCategoryInput, input);
+  if (changes.name === undefined && changes.kind === undefined) return getCategory(db, userId, { id });
   try {
     const [row] = await db
       .update(categories)
-      .set({ name: data.name, updatedAt: sql`now()` })
-      .where(and(eq(categories.id, data.id), eq(categories.userId, userId)))
-      .returning(columns);
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(and(eq(categories.id, id), eq(categories.userId, userId)))
+      .returning(columnsWithCount);
     if (!row) throw notFound();
     return toCategory(row);
   } catch (error) {
     if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'categories_user_id_name_lower_key')) {
-      throw duplicateName(data.name);
+      throw duplicateName(changes.name ?? '');
     }
     throw error;
   }
@@ -116,9 +152,22 @@ function inUse(name: string, uses?: number): AppError {
   );
 }
 
-/** Refused with CONFLICT while transactions use the category: the books must keep adding up. */
-export async function deleteCategory(db: Database, userId: number, input: ByIdInput): Promise<void> {
-  const category = await getCategory(db, userId, input);
+/**
+ * Deletes a category. With `reassignTo`, its transactions, budget, rules and recurring series move to that
+ * category first, in the same database transaction (a merge). Without it, refused with CONFLICT while
+ * transactions use the category: the books must keep adding up.
+ */
+export async function deleteCategory(
+  db: Database,
+  userId: number,
+  input: DeleteCategoryInput,
+): Promise<void> {
+  const data = parseInput(deleteCategoryInput, input);
+  if (data.reassignTo !== undefined) {
+    await mergeCategories(db, userId, { id: data.id, into: data.reassignTo });
+    return;
+  }
+  const category = await getCategory(db, userId, { id: data.id });
   const [usage] = await db
     .select({ uses: count() })
     .from(transactions)
@@ -137,4 +186,56 @@ export async function deleteCategory(db: Database, userId: number, input: ByIdIn
     }
     throw error;
   }
+}
+
+/**
+ * Moves everything filed under `id` into `into` and deletes `id`, atomically: its transactions (as one bulk
+ * change, with the derived monthly data rebuilt once), the rules that file into it, its recurring series, and
+ * its budget when `into` has none (otherwise `into`'s budget stays and `id`'s goes with the category).
+ */
+export async function mergeCategories(
+  db: Database,
+  userId: number,
+  input: MergeCategoriesInput,
+): Promise<CategoryMerge> {
+  const { id, into } = parseInput(mergeCategoriesInput, input);
+  if (id === into) {
+    throw new AppError('BAD_REQUEST', 'Choose a different category to move the transactions to.', {
+      reassignTo: ['Choose a different category to move the transactions to.'],
+    });
+  }
+  return db.transaction(async (tx) => {
+    const found = await tx
+      .select({ id: categories.id })
+      .from(categories)
+      .where(and(eq(categories.userId, userId), sql`${categories.id} IN (${id}, ${into})`))
+      .for('update');
+    if (found.length < 2) throw notFound();
+    const moved = await withUserDerivedDataInBulk(
+      tx,
+      userId,
+      async () => {
+        const [row] = rowsOf<{ n: number }>(
+          await tx.execute(sql`WITH moved AS (
+              UPDATE transactions SET category_id = ${into}, updated_at = now()
+              WHERE user_id = ${userId} AND category_id = ${id} RETURNING 1)
+            SELECT count(*)::integer AS n FROM moved`),
+        );
+        return row?.n ?? 0;
+      },
+      sql`category_id = ${id}`,
+    );
+    await tx.execute(sql`
+      UPDATE budgets SET category_id = ${into}, updated_at = now()
+      WHERE user_id = ${userId} AND category_id = ${id}
+        AND NOT EXISTS (SELECT 1 FROM budgets WHERE user_id = ${userId} AND category_id = ${into})`);
+    await tx.execute(sql`
+      UPDATE rules SET actions = jsonb_set(actions, '{categoryId}', to_jsonb(${into}::integer)), updated_at = now()
+      WHERE user_id = ${userId} AND (actions ->> 'categoryId')::integer = ${id}`);
+    await tx.execute(sql`
+      UPDATE recurring_series SET category_id = ${into}
+      WHERE user_id = ${userId} AND category_id = ${id}`);
+    await tx.delete(categories).where(and(eq(categories.id, id), eq(categories.userId, userId)));
+    return { id: into, moved };
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoMonth } from '../validation/dates';
+import { id } from '../validation/ids';
 
 export const monthInput = z.strictObject({
   /** Defaults to the current month (UTC). */
@@ -13,6 +14,8 @@ export const trendInput = z.strictObject({
   /** The last month of the trend; defaults to the current month (UTC). */
   endMonth: isoMonth.optional(),
   months: z.number().int().min(1).max(TREND_MAX_MONTHS).default(12),
+  /** One category's months instead of the whole account's (from the derived `category_months`). */
+  categoryId: id.optional(),
 });
 export type TrendInput = z.input<typeof trendInput>;
 

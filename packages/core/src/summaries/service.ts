@@ -63,7 +63,53 @@ export async function getMonthlyTrend(
   const data = parseInput(trendInput, input);
   const end = monthRange(await monthOrCurrent(db, userId, data.endMonth));
   const start = monthRange(formatMonth(end.year, end.month), -(data.months - 1));
-  const rows = await prepared(db, 'summaries_trend', (name) =>
+  const rows =
+    data.categoryId !== undefined
+      ? await categoryTrendRows(db, userId, data.categoryId, start, end)
+      : await accountTrendRows(db, userId, start, end);
+  const byMonth = new Map(rows.map((row) => [formatMonth(row.year, row.month), row]));
+  return Array.from({ length: data.months }, (_, index) => {
+    const { year, month } = monthRange(formatMonth(start.year, start.month), index);
+    const key = formatMonth(year, month);
+    const row = byMonth.get(key);
+    return {
+      month: key,
+      income: row?.income ?? '0.00',
+      expense: row?.expense ?? '0.00',
+      savings: row?.savings ?? '0.00',
+    };
+  });
+}
+
+interface TrendRow {
+  year: number;
+  month: number;
+  income: string;
+  expense: string;
+  savings: string;
+}
+
+type MonthBound = { year: number; month: number };
+
+async function categoryTrendRows(
+  db: Database,
+  userId: number,
+  categoryId: number,
+  start: MonthBound,
+  end: MonthBound,
+): Promise<TrendRow[]> {
+  return rowsOf<TrendRow>(
+    await db.execute(sql`
+      SELECT extract(year FROM month)::integer AS year, extract(month FROM month)::integer AS month,
+             income::text AS income, expense::text AS expense, (income - expense)::text AS savings
+      FROM category_months
+      WHERE user_id = ${userId} AND category_id = ${categoryId}
+        AND month BETWEEN make_date(${start.year}, ${start.month}, 1) AND make_date(${end.year}, ${end.month}, 1)`),
+  );
+}
+
+async function accountTrendRows(db: Database, userId: number, start: MonthBound, end: MonthBound) {
+  return prepared(db, 'summaries_trend', (name) =>
     db
       .select({
         year: monthlySummaries.year,
@@ -87,18 +133,6 @@ export async function getMonthlyTrend(
     startMonth: start.month,
     endYear: end.year,
     endMonth: end.month,
-  });
-  const byMonth = new Map(rows.map((row) => [formatMonth(row.year, row.month), row]));
-  return Array.from({ length: data.months }, (_, index) => {
-    const { year, month } = monthRange(formatMonth(start.year, start.month), index);
-    const key = formatMonth(year, month);
-    const row = byMonth.get(key);
-    return {
-      month: key,
-      income: row?.income ?? '0.00',
-      expense: row?.expense ?? '0.00',
-      savings: row?.savings ?? '0.00',
-    };
   });
 }
 

@@ -80,8 +80,29 @@ export const transactionFilters = filterFields.superRefine(checkDateOrder('from'
 export type TransactionFiltersInput = z.input<typeof transactionFilters>;
 export type TransactionFilters = z.output<typeof transactionFilters>;
 
+/** List orders, Django REST Framework style: a field name, `-` first for descending. Amount is by size. */
+export const TRANSACTION_ORDERINGS = [
+  '-date',
+  'date',
+  '-amount',
+  'amount',
+  'payee',
+  '-payee',
+  'category',
+  '-category',
+] as const;
+export type TransactionOrdering = (typeof TRANSACTION_ORDERINGS)[number];
+
 export const listTransactionsInput = filterFields
   .extend({
+    /** Newest first by default; any other order pages with `offset`, not `cursor`. */
+    ordering: z
+      .enum(TRANSACTION_ORDERINGS, {
+        error: `Choose one of ${TRANSACTION_ORDERINGS.join(', ')}.`,
+      })
+      .default('-date'),
+    /** Also sum the income and the expenses of all matching rows (one more query). */
+    includeSums: z.boolean().default(false),
     limit: z.number().int().min(1).max(LIST_MAX_LIMIT).default(LIST_DEFAULT_LIMIT),
     /** Offset pagination (page N): simple, but each page costs more the deeper it goes. */
     offset: z.number().int().min(0).max(1_000_000).optional(),
@@ -94,6 +115,13 @@ export const listTransactionsInput = filterFields
   .superRefine((input, ctx) => {
     if (input.offset !== undefined && input.cursor !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Use either cursor or offset, not both.' });
+    }
+    if (input.cursor !== undefined && input.ordering !== '-date') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: 'A cursor pages through the newest-first order only; use offset with another ordering.',
+      });
     }
   });
 export type ListTransactionsInput = z.input<typeof listTransactionsInput>;
@@ -122,6 +150,8 @@ export interface TransactionPage {
   nextCursor: string | null;
   /** All rows matching the filters, when `includeTotal` was asked for. */
   total?: number;
+  /** The income and the expenses of all matching rows, when `includeSums` was asked for. */
+  sums?: { income: string; expense: string };
 }
 
 /**
@@ -146,4 +176,52 @@ export type CreateTransferInput = z.input<typeof createTransferInput>;
 export interface Transfer {
   from: Transaction;
   to: Transaction;
+}
+
+export const BULK_MAX_IDS = 500;
+
+const bulkIds = z
+  .array(id, { error: 'Send the ids of the transactions as a list.' })
+  .min(1, { error: 'Select at least one transaction.' })
+  .max(BULK_MAX_IDS, { error: `Select at most ${BULK_MAX_IDS} transactions at a time.` })
+  .transform((ids) => [...new Set(ids)]);
+
+/** One change to many transactions at once, all or nothing. */
+export const bulkTransactionsInput = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('delete'), ids: bulkIds }),
+    z
+      .strictObject({
+        action: z.literal('update'),
+        ids: bulkIds,
+        /** File them all under this category (not for transfer sides, which have none). */
+        categoryId: id.optional(),
+        /** Move them all to this account. */
+        accountId: id.optional(),
+      })
+      .refine((input) => input.categoryId !== undefined || input.accountId !== undefined, {
+        message: 'Give a categoryId or an accountId to change.',
+      }),
+  ],
+  { error: 'Choose an action: delete or update.' },
+);
+export type BulkTransactionsInput = z.input<typeof bulkTransactionsInput>;
+
+export interface BulkResult {
+  /** How many of the selected transactions changed (a deleted transfer side takes its other side along). */
+  count: number;
+}
+
+export const suggestCategoryInput = z.strictObject({
+  payee,
+  /** Only categories of this side (or of either) are suggested. */
+  type: transactionType.optional(),
+});
+export type SuggestCategoryInput = z.input<typeof suggestCategoryInput>;
+
+export interface CategorySuggestion {
+  categoryId: number | null;
+  /** What the suggestion comes from. */
+  source: 'rule' | 'history' | null;
 }

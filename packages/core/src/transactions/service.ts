@@ -35,6 +35,7 @@ import {
   type JsonTextLayout,
   jsonTextBatchStatement,
   pageStatement,
+  sumsStatement,
 } from './statements';
 
 export type { JsonTextField, JsonTextLayout } from './statements';
@@ -159,7 +160,12 @@ export async function listTransactions(
   const after = data.cursor ? decodeCursor(data.cursor) : undefined;
   // Unfiltered, the total rides along in the page's own statement: one round trip instead of two.
   const withTotal = data.includeTotal && given.length === 0;
-  const rows = await pageStatement(db, { given, after: after !== undefined, withTotal }).execute({
+  const rows = await pageStatement(db, {
+    given,
+    after: after !== undefined,
+    withTotal,
+    ordering: data.ordering,
+  }).execute({
     ...filterValues(userId, data),
     afterDate: after?.date,
     afterId: after?.id,
@@ -178,12 +184,18 @@ export async function listTransactions(
   const last = items.at(-1);
   const result: TransactionPage = {
     items,
-    nextCursor: more && last ? encodeCursor({ date: last.date, id: last.id }) : null,
+    // A cursor continues the newest-first order only; other orders page by offset.
+    nextCursor:
+      more && last && data.ordering === '-date' ? encodeCursor({ date: last.date, id: last.id }) : null,
   };
   if (data.includeTotal) {
     // An empty page has no row to carry the total; a filtered one never does.
     result.total =
       carried ?? (await countStatement(db, given).execute(filterValues(userId, data)))[0]?.value ?? 0;
+  }
+  if (data.includeSums) {
+    const [sums] = await sumsStatement(db, given).execute(filterValues(userId, data));
+    result.sums = { income: sums?.income ?? '0.00', expense: sums?.expense ?? '0.00' };
   }
   return result;
 }

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { preparedSql } from '../db/prepared';
 import { normaliseMoney } from '../validation/money';
-import type { Transaction, TransactionFilters } from './schemas';
+import type { Transaction, TransactionFilters, TransactionOrdering } from './schemas';
 
 /**
  * The transaction service's hot statements, in SQL. Two reasons not to leave them to the query builder:
@@ -108,7 +108,32 @@ function afterCursor(after: boolean): SQL[] {
     : [];
 }
 
+/** The inner (transactions only) and outer (with the category's name) ORDER BY of each list order. */
+const ORDERS: Record<TransactionOrdering, { inner: string; outer: string }> = {
+  '-date': { inner: 'ORDER BY t.date DESC, t.id DESC', outer: 'ORDER BY t.date DESC, t.id DESC' },
+  date: { inner: 'ORDER BY t.date, t.id', outer: 'ORDER BY t.date, t.id' },
+  '-amount': { inner: 'ORDER BY t.amount DESC, t.id DESC', outer: 'ORDER BY t.amount DESC, t.id DESC' },
+  amount: { inner: 'ORDER BY t.amount, t.id', outer: 'ORDER BY t.amount, t.id' },
+  payee: { inner: 'ORDER BY lower(t.payee), t.id', outer: 'ORDER BY lower(t.payee), t.id' },
+  '-payee': {
+    inner: 'ORDER BY lower(t.payee) DESC, t.id DESC',
+    outer: 'ORDER BY lower(t.payee) DESC, t.id DESC',
+  },
+  // Transfers (no category) come last either way.
+  category: {
+    inner: 'ORDER BY (SELECT lower(oc.name) FROM categories oc WHERE oc.id = t.category_id) NULLS LAST, t.id',
+    outer: 'ORDER BY lower(c.name) NULLS LAST, t.id',
+  },
+  '-category': {
+    inner:
+      'ORDER BY (SELECT lower(oc.name) FROM categories oc WHERE oc.id = t.category_id) DESC NULLS LAST, t.id DESC',
+    outer: 'ORDER BY lower(c.name) DESC NULLS LAST, t.id DESC',
+  },
+};
+
 export interface PageShape {
+  /** Newest first when omitted. */
+  ordering?: TransactionOrdering;
   given: FilterName[];
   /** Continues after a cursor: placeholders `afterDate`, `afterId`. */
   after: boolean;
@@ -119,18 +144,33 @@ export interface PageShape {
 export type TransactionRow = Transaction & { total?: number };
 
 /** The SQL of one page in list order: placeholders `limit` and `offset` besides the filters'. */
-export function pageSql({ given, after, withTotal }: PageShape): SQL {
+export function pageSql({ given, after, withTotal, ordering = '-date' }: PageShape): SQL {
+  const order = ORDERS[ordering];
   return sql`SELECT ${TRANSACTION_COLUMNS}${withTotal ? sql`, ${STORED_COUNT} AS total` : sql``}
-    FROM (SELECT * FROM transactions t ${whereUser(given, afterCursor(after))} ${NEWEST_FIRST}
+    FROM (SELECT * FROM transactions t ${whereUser(given, afterCursor(after))} ${sql.raw(order.inner)}
       LIMIT ${placeholder('limit')} OFFSET ${placeholder('offset')}) t
-    ${WITH_CATEGORY} ${NEWEST_FIRST}`;
+    ${WITH_CATEGORY} ${sql.raw(order.outer)}`;
 }
 
 /** One page in list order, prepared (see `pageSql`). */
 export function pageStatement(db: Database, shape: PageShape) {
-  const { given, after, withTotal } = shape;
-  return preparedSql<TransactionRow>(db, `transactions_page:${given}:${after}:${withTotal}`, () =>
-    pageSql(shape),
+  const { given, after, withTotal, ordering = '-date' } = shape;
+  return preparedSql<TransactionRow>(
+    db,
+    `transactions_page:${given}:${after}:${withTotal}${ordering === '-date' ? '' : `:${ordering}`}`,
+    () => pageSql(shape),
+  );
+}
+
+/** The income and the expenses of every matching row (transfer sides included, as the list shows them). */
+export function sumsStatement(db: Database, given: FilterName[]) {
+  return preparedSql<{ income: string; expense: string }>(
+    db,
+    `transactions_sums:${given}`,
+    () => sql`SELECT
+        coalesce(sum(t.amount) FILTER (WHERE t.type = 'INCOME'), 0)::numeric(18, 2)::text AS income,
+        coalesce(sum(t.amount) FILTER (WHERE t.type = 'EXPENSE'), 0)::numeric(18, 2)::text AS expense
+      FROM transactions t ${whereUser(given)}`,
   );
 }
 

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgEnum, pgTable, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { CATEGORY_NAME_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
+
+/** Which side of the ledger a category is for; null (the default) takes either. */
+export const categoryKind = pgEnum('category_kind', ['INCOME', 'EXPENSE']);
 
 export const categories = pgTable(
   'categories',
@@ -12,6 +15,8 @@ export const categories = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: varchar({ length: CATEGORY_NAME_MAX_LENGTH }).notNull(),
+    // Only steers the forms (Salary is not offered for an expense); imports and rules may still cross it.
+    kind: categoryKind(),
     // Made by "Load demo data", so "Remove demo data" can take exactly these away again.
     demo: boolean().notNull().default(false),
     createdAt: utcTimestamp().notNull().defaultNow(),

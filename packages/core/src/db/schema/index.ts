@@ -4,6 +4,7 @@ export * from './budgets';
 export * from './categories';
 export * from './category-months';
 export * from './finance-accounts';
+export * from './idempotency-keys';
 export * from './imports';
 export * from './monthly-summaries';
 export * from './password-resets';

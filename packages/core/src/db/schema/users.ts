@@ -14,6 +14,8 @@ export const users = pgTable(
     preferredCurrency: char({ length: 3 }).notNull().default('USD'),
     // An IANA zone: it decides what "this month" and "today" mean for the user everywhere.
     timeZone: varchar({ length: TIME_ZONE_MAX_LENGTH }).notNull().default('UTC'),
+    // A BCP 47 tag for how amounts and dates are written; null follows the browser.
+    locale: varchar({ length: 35 }),
     // TOTP: the confirmed secret (2FA is on when set), one waiting for its first code, and the last time
     // step a code was accepted for, so no code works twice.
     totpSecret: text(),
