@@ -161,6 +161,8 @@ export async function lighthouseRun(): Promise<void> {
       await audit(browser, 'login', '/login'),
       await audit(browser, 'dashboard', '/', tokens),
       await audit(browser, 'transactions', '/transactions', tokens),
+      await audit(browser, 'import', '/import', tokens),
+      await audit(browser, 'budgets', '/budgets', tokens),
     ];
     const categories = Object.keys(TARGETS);
     const metrics = Object.keys(results[0]?.metrics ?? {});

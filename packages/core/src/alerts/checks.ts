@@ -98,6 +98,7 @@ async function raiseAnomalyAlerts(tx: Database, userId: number): Promise<number>
       category: a.categoryId,
       category_name: a.category,
       transaction: a.transactionId,
+      date: a.date,
       observed: a.observed,
       baseline: a.baseline,
     },

@@ -63,6 +63,7 @@ describe('getAnomalies', () => {
       categoryId: ids.Groceries,
       category: 'Groceries',
       transactionId: null,
+      date: null,
     });
     const spike = anomalies[0];
     expect(Number(spike?.observed)).toBeGreaterThan(2.4 * Number(spike?.baseline));
@@ -83,6 +84,7 @@ describe('getAnomalies', () => {
         categoryId: ids.Dining,
         category: 'Dining',
         transactionId: splurge.id,
+        date: '2026-06-15',
         observed: '620.00',
         baseline: expect.stringMatching(/^4\d\.\d{2}$/),
         reason: expect.stringMatching(
@@ -115,6 +117,7 @@ describe('getAnomalies', () => {
         categoryId: travel,
         category: 'Travel',
         transactionId: null,
+        date: null,
         observed: '1300.00',
         baseline: '0.00',
         reason: expect.stringMatching(
@@ -229,6 +232,7 @@ describe('getAnomalies: the same time last year', () => {
         categoryId: lavish.ids.Gifts,
         category: 'Gifts',
         transactionId: null,
+        date: null,
         observed: '975.00',
         baseline: '30.00',
         reason:

@@ -190,6 +190,7 @@ export async function getAnomalies(db: Database, userId: number, monthArg?: stri
       categoryId,
       category: history.category,
       transactionId: null,
+      date: null,
       observed,
       baseline: fromCents(previousMax),
       reason:
@@ -215,6 +216,7 @@ export async function getAnomalies(db: Database, userId: number, monthArg?: stri
       categoryId: row.categoryId,
       category: row.category,
       transactionId: row.id,
+      date: row.date,
       observed: row.amount,
       baseline: row.baseline,
       reason:
@@ -275,6 +277,7 @@ export async function getAnomalies(db: Database, userId: number, monthArg?: stri
       categoryId,
       category: history.category,
       transactionId: null,
+      date: null,
       observed: fromCents(history.current),
       baseline: fromCents(center),
       reason:

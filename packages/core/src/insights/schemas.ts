@@ -64,6 +64,8 @@ export interface Anomaly {
   category: string;
   /** Set when one transaction is the cause. */
   transactionId: number | null;
+  /** That transaction's date ("YYYY-MM-DD"); null for a whole month's spending. */
+  date: string | null;
   /** The month's category total, or the transaction's amount. */
   observed: string;
   /** What is usual for it: the median over the trailing months (0.00 for a new category). */

@@ -60,6 +60,7 @@ export const anomaliesOutput = z.object({
       categoryId: z.number().int(),
       category: z.string(),
       transactionId: z.number().int().nullable(),
+      date: z.string().nullable(),
       observed: money,
       baseline: money,
       reason: z.string(),
