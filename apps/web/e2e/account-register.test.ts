@@ -75,7 +75,7 @@ describe('accounts and the register in a real browser', () => {
     const form = page.getByRole('form', { name: 'Add an account' });
     // The shared schema refuses a blank name before anything is sent.
     await form.getByRole('button', { name: 'Add account' }).click();
-    await form.getByText('This field may not be blank.').waitFor();
+    await form.getByText('Enter a name.', { exact: true }).waitFor();
     await form.getByLabel('Name').fill('Savings');
     await form.getByLabel('Kind').selectOption('SAVINGS');
     await form.getByLabel('Opening balance').fill('100');
@@ -130,7 +130,7 @@ describe('accounts and the register in a real browser', () => {
       'Main account',
     );
     await form.getByRole('button', { name: 'Record transfer' }).click();
-    await form.getByText('A valid integer is required.').waitFor();
+    await form.getByText('Choose the account the money goes to.', { exact: true }).waitFor();
     await form.getByLabel('To account').selectOption({ label: 'Savings' });
     await form.getByLabel('Amount').fill('200');
     await form.getByLabel('Date').fill('2026-10-03');
@@ -255,7 +255,7 @@ describe('accounts and the register in a real browser', () => {
     // A limit added in an edit can be taken away again (the whole rule is replaced).
     const rule = page.locator('.rule', { hasText: 'REWE' });
     for (const [limit, described] of [
-      ['100', 'payee is “REWE”, amount at most 100.00 then'],
+      ['100', 'payee is “REWE”, amount at most $100.00 then'],
       ['', 'payee is “REWE” then'],
     ]) {
       await page.getByRole('button', { name: 'Edit REWE' }).click();

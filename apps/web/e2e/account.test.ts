@@ -50,6 +50,10 @@ async function logIn(target: Page, password: string) {
   await target.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** The login page, asked to come back to `path` afterwards: where a session the server ended lands. */
+const loginFor = (path: string) => (url: URL) =>
+  url.pathname === '/login' && url.searchParams.get('next') === path;
+
 const tokensIn = async (target: Page) =>
   JSON.parse((await target.evaluate(() => localStorage.getItem('finsight.tokens'))) ?? 'null') as {
     access: string;
@@ -79,7 +83,7 @@ describe('the account in a real browser', () => {
     await page.getByLabel('Current password').fill(account.password);
     await page.getByLabel('New password').fill('password');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByText('This password is too common.').waitFor();
+    await page.getByText('Choose a less common password.', { exact: true }).waitFor();
     await page.getByLabel('New password').fill('amber-lantern-77');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('status').filter({ hasText: 'Every other device has been signed out.' }).waitFor();
@@ -87,8 +91,9 @@ describe('the account in a real browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
 
+    // Signed out by the server: the login page, which brings them back to the page they asked for.
     await phone.goto('/categories');
-    await phone.waitForURL('**/login');
+    await phone.waitForURL(loginFor('/categories'));
     await other?.close();
   });
 
@@ -148,7 +153,7 @@ describe('the account in a real browser', () => {
     await signOuts.first().click();
     await expect.poll(() => page.locator('.session').count()).toBe(1);
     await laptop.goto('/transactions');
-    await laptop.waitForURL('**/login');
+    await laptop.waitForURL(loginFor('/transactions'));
     await other.close();
 
     const held = await tokensIn(page);
@@ -234,7 +239,10 @@ describe('the account in a real browser', () => {
     await form.getByRole('button', { name: 'Delete my account' }).click();
     await page.waitForURL('**/login');
     await logIn(page, account.password);
-    await page.getByRole('alert').filter({ hasText: 'No active account found' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "That email and password don't match. Check them and try again." })
+      .waitFor();
   });
 
   it('has no serious or critical accessibility violations on these pages', () => {

@@ -11,7 +11,8 @@ import {
 } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const WEB_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+// WEB_DIST lets several builds of the app be tested side by side.
+export const WEB_DIST = process.env.WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('../test-artifacts', import.meta.url));
 
 /** Debian's Chromium, headless, as root, with no network chatter of its own. */
@@ -56,6 +57,26 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Runs axe-core in the page; returns every violation, whatever its impact (minor and moderate too). `rules`
+ * runs only those (e.g. the colour rules again after switching the theme).
+ */
+export async function allA11yViolations(page: Page, rules?: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate(async (only) => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context?: unknown, options?: unknown): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const options = only ? { runOnly: { type: 'rule', values: only } } : {};
+    return (await axe.run(document, options)).violations;
+  }, rules);
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -71,7 +71,7 @@ describe('budgets and alerts in a real browser', () => {
     const form = page.getByRole('form', { name: 'Add a budget' });
     // The shared schema refuses a missing limit before anything is sent.
     await form.getByRole('button', { name: 'Add budget' }).click();
-    await form.getByText('A valid number is required.').waitFor();
+    await form.getByText('Enter an amount as a number, e.g. 12.50.', { exact: true }).waitFor();
     expect(await form.getByLabel('Category').locator('option').allTextContents()).toEqual([
       'Groceries',
       'Rent',

@@ -111,7 +111,7 @@ describe('recurring payments in a real browser', () => {
     const form = page.getByRole('form', { name: `Edit ${payee}` });
     await form.getByLabel('Name').fill('');
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByText('This field may not be blank.').waitFor();
+    await form.getByText('Enter a payee.', { exact: true }).waitFor();
     await form.getByLabel('Name').fill('Home sweet home');
     await form.getByLabel('How often').selectOption({ label: 'Every month' });
     await form.getByLabel('Typical amount').fill('999.50');

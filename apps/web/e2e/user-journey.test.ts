@@ -49,7 +49,7 @@ describe('a new user in a real browser', () => {
     // A weak password is refused inline, from the shared schema, before anything is sent.
     await page.getByLabel('Password').fill('12345678');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => page.getByText('This password is entirely numeric.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Add letters or symbols to the password.').count()).toBe(1);
     await audit('register');
     await page.getByLabel('Password').fill('violet-harbour-42');
     await page.getByRole('button', { name: 'Create account' }).click();
@@ -81,8 +81,10 @@ describe('a new user in a real browser', () => {
     const form = page.getByRole('form', { name: 'New transaction' });
     await form.getByLabel('Amount').fill('12.345');
     await form.getByRole('button', { name: 'Add transaction' }).click();
-    await form.getByText('Ensure that there are no more than 2 decimal places.').waitFor();
-    await form.getByText('A valid integer is required.').waitFor();
+    await form
+      .getByText('Enter the amount as a number with at most two decimals, such as 1234.50.', { exact: true })
+      .waitFor();
+    await form.getByText('Choose a category.', { exact: true }).waitFor();
     await form.getByRole('button', { name: 'Cancel' }).click();
 
     await addTransaction({
@@ -175,7 +177,13 @@ describe('a new user in a real browser', () => {
     // The notice follows once the lists and insights are fresh again.
     holdReads = false;
     for (const route of heldReads.splice(0)) await route.continue();
-    await page.getByRole('status').filter({ hasText: 'Could not delete: Not found.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText:
+          'Could not delete: This transaction no longer exists — it may have been deleted in another tab.',
+      })
+      .waitFor();
     expect(await rows.count()).toBe(3);
   });
 
@@ -191,15 +199,21 @@ describe('a new user in a real browser', () => {
     await expect.poll(() => stat('Expenses').textContent()).toBe('$0.00');
   });
 
-  it('explains why a category in use cannot be deleted', async () => {
+  it('explains that a category in use needs its transactions moved first, and Cancel keeps it', async () => {
+    // Moving them and deleting ("Move and delete") is covered in categories.test.ts.
     await page.goto('/categories');
     await page.getByRole('button', { name: 'Delete Salary' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-    await page
-      .getByRole('alert')
-      .filter({ hasText: 'Cannot delete category "Salary": 1 transaction uses it.' })
-      .waitFor();
-    expect(await page.locator('.category a').allTextContents()).toContain('Salary');
+    const dialog = page.getByRole('dialog', { name: 'Delete “Salary”?' });
+    expect(await dialog.locator('p').first().textContent()).toBe(
+      'Salary has 1 transaction. Choose a category to move them to, with its rules and recurring payments; then Salary is deleted.',
+    );
+    await dialog.getByRole('button', { name: 'Move and delete' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.locator('.category a').allTextContents()).toEqual(['Groceries', 'Rent', 'Salary']);
+    expect(
+      await page.locator('li.category', { hasText: 'Salary' }).locator('.category-count').textContent(),
+    ).toBe('1 transaction');
   });
 
   it('logs out and back in', async () => {
@@ -208,7 +222,10 @@ describe('a new user in a real browser', () => {
     await page.getByLabel('Email').fill('jane@example.com');
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'No active account found' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "That email and password don't match. Check them and try again." })
+      .waitFor();
     await page.getByLabel('Password').fill('violet-harbour-42');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('link', { name: 'Dashboard' }).waitFor();
@@ -233,7 +250,10 @@ describe('a new user in a real browser', () => {
       JSON.stringify({ access: expired, refresh: 'revoked' }),
     );
     await page.goto('/categories');
-    await page.waitForURL('**/login');
+    // The login page, asked to bring the user back to the page they were on.
+    await page.waitForURL(
+      (url) => url.pathname === '/login' && url.searchParams.get('next') === '/categories',
+    );
   });
 
   it('loads a year of demo data for a new account and fits a phone screen', async () => {
@@ -257,7 +277,7 @@ describe('a new user in a real browser', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByText(/^Page 2 of \d+/).count()).toBe(1);
     await page.goto('/settings');
-    await page.getByLabel('Show amounts in').selectOption('EUR');
+    await page.getByLabel('Show amounts in').fill('EUR');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('status').filter({ hasText: 'Profile saved.' }).waitFor();
     await audit('settings');

@@ -3,8 +3,10 @@ import { lazy, type ReactElement, Suspense, useEffect } from 'react';
 import { Layout } from './components/layout';
 import { Loading } from './components/states';
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from './features/auth/auth-pages';
-import { navigate, useLocation } from './lib/router';
+import { loginPath, navigate, safeNext, useLocation } from './lib/router';
+import { registerServiceWorker } from './lib/service-worker';
 import { SessionProvider, useSession } from './lib/session';
+import './lib/theme';
 import { queryClient, trpc, trpcClient } from './lib/trpc';
 
 // Every signed-in page is a chunk of its own, loaded when first shown: the login page (in the main
@@ -67,19 +69,22 @@ const PUBLIC_PAGES: Record<string, () => ReactElement> = {
 };
 
 function Pages() {
-  const { path } = useLocation();
+  const { path, query } = useLocation();
   const { signedIn } = useSession();
   const publicPage = path in PUBLIC_PAGES;
+  const next = query.get('next');
 
   const accountId = Number(ACCOUNT_PATH.exec(path)?.[1] ?? 0);
   useEffect(() => {
     document.title = `${titles[path] ?? (accountId ? 'Account' : 'Not found')} · finsight`;
   }, [path, accountId]);
   useEffect(() => {
-    // Signed out (or a refresh failed): back to the login page; signed in: away from it.
-    if (!signedIn && !publicPage) navigate('/login', { replace: true });
-    if (signedIn && publicPage) navigate('/', { replace: true });
-  }, [signedIn, publicPage]);
+    // Signed out (or a refresh failed): to the login page, which brings the user back to the page they asked
+    // for; signed in: away from it, to that page.
+    if (!signedIn && !publicPage)
+      navigate(loginPath(window.location.pathname + window.location.search), { replace: true });
+    if (signedIn && publicPage) navigate(safeNext(next), { replace: true });
+  }, [signedIn, publicPage, next]);
 
   if (!signedIn) return (PUBLIC_PAGES[path] ?? PUBLIC_PAGES['/login'])?.() ?? null;
   if (publicPage) return null;
@@ -119,6 +124,8 @@ function Pages() {
     </Layout>
   );
 }
+
+registerServiceWorker();
 
 export function App() {
   return (

@@ -4,12 +4,20 @@ import { NO_STORE } from './cache-control';
 
 /**
  * The security headers of the web app's pages: helmet's defaults, with a policy that allows scripts only from this origin
- * (the API docs page sends its own hashed policy), inline style attributes for the chart bars, and no
+ * and the theme script by its hash (the API docs page sends its own hashed policy), inline style attributes for the chart bars, and no
  * upgrade-insecure-requests, since a self-hosted instance may well be reached over plain http at home.
  */
+/**
+ * The one inline script of apps/web/index.html, which applies the chosen theme before the first paint (a
+ * file would be one more render-blocking request). Changing the script changes its hash: the web app's
+ * browser test of the login page fails on the blocked script until this is updated.
+ */
+const THEME_SCRIPT_HASH = "'sha256-eDqUgmK2ib0MYGN9JDEjkcVFNwDWbQmjipfVRn8CI34='";
+
 const OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {
     directives: {
+      'script-src': ["'self'", THEME_SCRIPT_HASH],
       'style-src': ["'self'", "'unsafe-inline'"],
       'img-src': ["'self'", 'data:'],
       'upgrade-insecure-requests': null,

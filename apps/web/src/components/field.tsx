@@ -1,4 +1,5 @@
-import { cloneElement, type ReactElement, useId } from 'react';
+import { cloneElement, type ReactElement, useEffect, useId } from 'react';
+import { errorShown } from '../lib/notice';
 
 /** A labelled form control with its error messages wired up for screen readers. */
 export function Field({
@@ -15,6 +16,11 @@ export function Field({
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
+  const shown = errors?.join(' ') ?? '';
+  // A field refused after a success message: the message would contradict what the form now says.
+  useEffect(() => {
+    if (shown) errorShown();
+  }, [shown]);
   const described =
     [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (

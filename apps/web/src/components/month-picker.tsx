@@ -1,12 +1,15 @@
 import { formatMonth, shiftMonth } from '../lib/format';
+import { useLocale } from '../lib/locale';
+import './month-picker.css';
 
 export function MonthPicker({ month, onChange }: { month: string; onChange: (month: string) => void }) {
+  const locale = useLocale();
   return (
     <fieldset className="month-picker">
       <legend className="visually-hidden">Month</legend>
       <button
         type="button"
-        className="button secondary small"
+        className="button secondary small month-step"
         onClick={() => onChange(shiftMonth(month, -1))}
         aria-label="Previous month"
       >
@@ -22,11 +25,11 @@ export function MonthPicker({ month, onChange }: { month: string; onChange: (mon
         onChange={(event) => event.target.value && onChange(event.target.value)}
       />
       <span className="visually-hidden" aria-live="polite">
-        {formatMonth(month)}
+        {formatMonth(month, locale)}
       </span>
       <button
         type="button"
-        className="button secondary small"
+        className="button secondary small month-step"
         onClick={() => onChange(shiftMonth(month, 1))}
         aria-label="Next month"
       >

@@ -1,4 +1,7 @@
-/** Previous / next over keyset pages, with where the reader is. */
+import { countOf } from '../lib/format';
+import { useLocale } from '../lib/locale';
+
+/** Previous / next over pages, with where the reader is ("Page 2 of 5 · 112 transactions"). */
 export function Pager({
   pageNumber,
   pageSize,
@@ -14,6 +17,8 @@ export function Pager({
   onPrevious: () => void;
   onNext: () => void;
 }) {
+  const locale = useLocale();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <nav className="pager" aria-label="Pages">
       <button
@@ -25,7 +30,8 @@ export function Pager({
         Previous
       </button>
       <span>
-        Page {pageNumber} of {Math.max(1, Math.ceil(total / pageSize))} · {total} transactions
+        Page {pageNumber.toLocaleString(locale)} of {pages.toLocaleString(locale)} ·{' '}
+        {countOf(total, 'transaction', undefined, locale)}
       </span>
       <button type="button" className="button secondary small" disabled={!hasNext} onClick={onNext}>
         Next

@@ -1,4 +1,7 @@
-/** Formatting happens only here, at the edge: amounts stay decimal strings everywhere else. */
+/**
+ * Formatting happens only here, at the edge: amounts stay decimal strings everywhere else. Every function takes
+ * the user's locale (`useLocale()` from lib/locale.ts); without one the browser's default applies.
+ */
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -52,7 +55,7 @@ export function lastDayOf(isoMonth: string): string {
   return `${isoMonth}-${String(day).padStart(2, '0')}`;
 }
 
-/** "1 transaction", "3 transactions". */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+/** "1 transaction", "3 transactions" (the number in the user's locale: "1.200 transactions" in de-DE). */
+export function countOf(count: number, singular: string, plural = `${singular}s`, locale = 'en-US'): string {
+  return `${count.toLocaleString(locale)} ${count === 1 ? singular : plural}`;
 }

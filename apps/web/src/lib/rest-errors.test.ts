@@ -22,9 +22,28 @@ describe('refused REST answers in words', () => {
       'The file is over 20 MB.',
     );
     expect((await restErrorOf(answer(400, { name: ['This field may not be blank.'] }))).message).toBe(
-      'This field may not be blank.',
+      'Enter a name.',
     );
-    expect((await restErrorOf(answer(404, 'not json'))).message).toBe('The request was refused (404).');
+    expect((await restErrorOf(answer(404, 'not json'))).message).toBe(
+      'This item no longer exists — it may have been deleted in another tab.',
+    );
+    expect((await restErrorOf(answer(409, 'not json'))).message).toBe(
+      'The request was refused (409). Reload the page and try again.',
+    );
+  });
+
+  it('says what to do where DRF speaks to developers, and leaves the body alone', async () => {
+    const body = { detail: 'Request was throttled. Expected available in 51 seconds.' };
+    const response = answer(429, body);
+    expect((await restErrorOf(response)).message).toBe('Too many attempts. Try again in 51 seconds.');
+    expect(body.detail).toBe('Request was throttled. Expected available in 51 seconds.');
+    expect((await restErrorOf(answer(400, { category: ['A valid integer is required.'] }))).message).toBe(
+      'Choose a category.',
+    );
+    expect(
+      (await restErrorOf(answer(401, { detail: 'No active account found with the given credentials.' })))
+        .message,
+    ).toBe("That email and password don't match. Check them and try again.");
   });
 
   it('never shows what a server error says', async () => {

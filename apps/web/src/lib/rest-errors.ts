@@ -1,4 +1,5 @@
 /** What a refused REST answer means for the user: pure, so it is tested without a browser. */
+import { fieldMessage, friendlyMessage } from './messages';
 
 /** A refused REST call, with the server's message and any details it listed (e.g. the lines of a file). */
 export class RestError extends Error {
@@ -17,7 +18,8 @@ export const OFFLINE = 'Cannot reach finsight. Check your connection and try aga
 
 /**
  * The error a REST answer stands for: the first message of DRF-style bodies (`{detail}`, `{field: [...]}`)
- * for a 4xx, with the remaining messages of that field as details; a generic sentence for a 5xx.
+ * for a 4xx, in words for people (messages.ts; the body itself stays as DRF clients expect it), with the
+ * remaining messages of that field as details; a generic sentence for a 5xx.
  */
 export async function restErrorOf(response: Response): Promise<RestError> {
   if (response.status >= 500) return new RestError(GENERIC, response.status);
@@ -29,16 +31,31 @@ export async function restErrorOf(response: Response): Promise<RestError> {
   }
   if (body && typeof body === 'object') {
     const record = body as Record<string, unknown>;
-    if (typeof record.detail === 'string') return new RestError(record.detail, response.status);
-    for (const value of Object.values(record)) {
+    const where = pathOf(response.url);
+    if (typeof record.detail === 'string')
+      return new RestError(friendlyMessage(record.detail, where), response.status);
+    for (const [field, value] of Object.entries(record)) {
       const messages = (Array.isArray(value) ? value : [value]).filter(
         (item): item is string => typeof item === 'string',
       );
       const [first, ...rest] = messages;
-      if (first) return new RestError(first, response.status, rest);
+      const name = field === 'non_field_errors' ? undefined : field;
+      if (first) return new RestError(fieldMessage(first, name), response.status, rest);
     }
   }
-  return new RestError(`The request was refused (${response.status}).`, response.status);
+  if (response.status === 404) return new RestError(friendlyMessage('Not found.', pathOf(response.url)), 404);
+  return new RestError(
+    `The request was refused (${response.status}). Reload the page and try again.`,
+    response.status,
+  );
+}
+
+function pathOf(url: string): string | undefined {
+  try {
+    return url ? new URL(url).pathname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file name a Content-Disposition header gives, or `fallback`. */

@@ -1,4 +1,5 @@
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import { nextPath } from './url-params';
 
 /**
  * A few lines of history-API routing: the app has five pages, which does not justify a router library.
@@ -58,4 +59,15 @@ export function Link({
     navigate(href);
   };
   return <a href={href} onClick={handle} {...props} />;
+}
+
+/** Where to go after logging in: `next` when it is a path of this app, else the dashboard (see url-params.ts). */
+export function safeNext(next: string | null | undefined): string {
+  return nextPath(next, window.location.origin);
+}
+
+/** The login page, asked to come back to `path` afterwards (unless that is the dashboard). */
+export function loginPath(path: string): string {
+  const next = safeNext(path);
+  return next === '/' ? '/login' : `/login?${new URLSearchParams({ next })}`;
 }

@@ -5,3 +5,5 @@
 import './zod-config';
 
 export * from '@finsight/core/schemas';
+// Field errors in words for people (one per field, saying what to do): shadows core's `fieldErrorsOf`.
+export { fieldErrorsOf } from './field-errors';

@@ -59,6 +59,8 @@ export const queryClient = new QueryClient({
         return status >= 500 && failures < 2;
       },
     },
+    // A change made offline fails at once and says so; it is never queued to be sent later, unseen.
+    mutations: { networkMode: 'always' },
   },
 });
 

@@ -1,5 +1,6 @@
 import { Field } from '../../components/field';
 import type { FieldErrors } from '../../lib/errors';
+import { readAmount } from '../../lib/locale-numbers';
 import { ACCOUNT_KINDS, ACCOUNT_NAME_MAX_LENGTH, type AccountKind } from '../../lib/schemas';
 import { KIND_LABELS } from './kinds';
 
@@ -10,12 +11,25 @@ export interface AccountDraft {
   openingDate: string;
 }
 
-/** The form's values as the shared schemas take them (a blank opening date is no date). */
-export const accountValues = (draft: AccountDraft) => ({
-  ...draft,
-  openingBalance: draft.openingBalance.trim() || '0',
-  openingDate: draft.openingDate || null,
-});
+/**
+ * The form's values as the shared schemas take them: the opening balance read in the user's locale ("1.234,50"
+ * in de-DE; blank is zero; what cannot be read goes as typed, for the schema to refuse), a blank opening date
+ * is no date.
+ */
+export function accountValues(draft: AccountDraft, locale: string) {
+  const balance = readAmount(draft.openingBalance, locale);
+  return {
+    ...draft,
+    openingBalance: balance.ok ? (balance.amount ?? '0') : draft.openingBalance,
+    openingDate: draft.openingDate || null,
+  };
+}
+
+/** An opening balance the form cannot read, explained at its field before anything is sent. */
+export function openingBalanceErrors(draft: AccountDraft, locale: string): FieldErrors {
+  const balance = readAmount(draft.openingBalance, locale);
+  return balance.ok ? {} : { openingBalance: [balance.message] };
+}
 
 /** Name, kind, opening balance and date: shared by the new-account and the edit form. */
 export function AccountFields({

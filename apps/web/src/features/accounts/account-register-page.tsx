@@ -2,28 +2,37 @@ import { useEffect, useState } from 'react';
 import { Money } from '../../components/money';
 import { Pager } from '../../components/pager';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { Link } from '../../lib/router';
+import { countOf } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
+import { useNotice } from '../../lib/notice';
+import { Link, navigate, useLocation, withQuery } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
+import { readPositiveInteger } from '../../lib/url-params';
+import { TransactionDialog } from '../transactions/transaction-dialog';
 import { type EntryKind, TransactionForm } from '../transactions/transaction-form';
 import { type Transaction, TransactionTable } from '../transactions/transaction-table';
-import { useCursorPages } from '../transactions/use-cursor-pages';
 import { useDeleteTransaction } from '../transactions/use-delete-transaction';
 import { AccountSettings } from './account-settings';
 import { KIND_LABELS } from './kinds';
 
 const PAGE_SIZE = 25;
 
-/** One account's register: its transactions newest first with the balance after each, and its details. */
+/**
+ * One account's register: its transactions newest first with the balance after each, and its details. The
+ * page is in the address (`?page=3`), so reload and Back stay on it.
+ */
 export function AccountRegisterPage({ id }: { id: number }) {
+  const location = useLocation();
+  const locale = useLocale();
+  const page = readPositiveInteger(location.query.get('page') ?? '') ?? 1;
   const account = trpc.accounts.byId.useQuery({ id });
-  const pages = useCursorPages(String(id));
   // The account as the only filter: that is when each row carries its running balance.
   const list = trpc.transactions.list.useQuery(
-    { accountId: id, limit: PAGE_SIZE, cursor: pages.cursor, includeTotal: true },
+    { accountId: id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, includeTotal: true },
     { placeholderData: (previous) => previous },
   );
   const [form, setForm] = useState<{ kind?: EntryKind; editing?: Transaction } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice<string>();
   const deletion = useDeleteTransaction(setNotice);
   const name = account.data?.name;
 
@@ -66,7 +75,8 @@ export function AccountRegisterPage({ id }: { id: number }) {
             {account.data.archived && <span className="badge muted-badge">archived</span>}
           </h1>
           <p className="muted account-kind">
-            {KIND_LABELS[account.data.kind]} · {account.data.transactionCount} transactions
+            {KIND_LABELS[account.data.kind]} ·{' '}
+            {countOf(account.data.transactionCount, 'transaction', undefined, locale)}
           </p>
         </div>
         <div className="card stat account-balance">
@@ -89,22 +99,6 @@ export function AccountRegisterPage({ id }: { id: number }) {
         </a>
       </div>
 
-      {form && (
-        <section className="card" aria-label={formTitle}>
-          <h2>{formTitle}</h2>
-          <TransactionForm
-            key={form.editing?.id ?? form.kind}
-            transaction={form.editing}
-            preset={{ kind: form.kind, accountId: id }}
-            onCancel={() => setForm(null)}
-            onDone={(message) => {
-              setNotice(message);
-              setForm(null);
-            }}
-          />
-        </section>
-      )}
-
       <p className="notice" role="status" aria-live="polite">
         {notice}
       </p>
@@ -114,7 +108,7 @@ export function AccountRegisterPage({ id }: { id: number }) {
       ) : list.isError ? (
         <ErrorState error={list.error} retry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        <EmptyState title="No transactions in this account yet">
+        <EmptyState level={2} title="No transactions in this account yet">
           <p>
             Add one, record a transfer, or <Link href={`/import?account=${id}`}>import a bank file</Link>.
           </p>
@@ -129,17 +123,35 @@ export function AccountRegisterPage({ id }: { id: number }) {
             onDelete={deletion.ask}
           />
           <Pager
-            pageNumber={pages.pageNumber}
+            pageNumber={page}
             pageSize={PAGE_SIZE}
             total={total}
-            hasNext={Boolean(list.data.nextCursor)}
-            onPrevious={pages.previous}
-            onNext={() => pages.next(list.data.nextCursor)}
+            hasNext={page * PAGE_SIZE < total}
+            onPrevious={() =>
+              navigate(withQuery(location, { page: page > 2 ? String(page - 1) : undefined }))
+            }
+            onNext={() => navigate(withQuery(location, { page: String(page + 1) }))}
           />
         </section>
       )}
 
       <AccountSettings account={account.data} />
+
+      {form && (
+        <TransactionDialog title={formTitle} onClose={() => setForm(null)}>
+          <TransactionForm
+            key={form.editing?.id ?? form.kind}
+            transaction={form.editing}
+            preset={{ kind: form.kind, accountId: id }}
+            onCancel={() => setForm(null)}
+            onSaved={setNotice}
+            onDone={(message) => {
+              setNotice(message);
+              setForm(null);
+            }}
+          />
+        </TransactionDialog>
+      )}
 
       {deletion.dialog}
     </div>

@@ -2,38 +2,42 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
+import { formatAmountInput, useLocale } from '../../lib/locale';
+import { useNotice } from '../../lib/notice';
 import { navigate } from '../../lib/router';
 import { updateAccountInput } from '../../lib/schemas';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
-import { type AccountDraft, AccountFields, accountValues } from './account-fields';
+import { type AccountDraft, AccountFields, accountValues, openingBalanceErrors } from './account-fields';
 
 type Account = RouterOutputs['accounts']['byId'];
 
-const draftOf = (account: Account): AccountDraft => ({
+const draftOf = (account: Account, locale: string): AccountDraft => ({
   name: account.name,
   kind: account.kind,
-  openingBalance: account.openingBalance,
+  openingBalance: formatAmountInput(account.openingBalance, locale),
   openingDate: account.openingDate ?? '',
 });
 
 /** Edit the account; archive it, make it the default, or delete it (the server says when it cannot). */
 export function AccountSettings({ account }: { account: Account }) {
   const utils = trpc.useUtils();
-  const [draft, setDraft] = useState(() => draftOf(account));
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const locale = useLocale();
+  const [draft, setDraft] = useState(() => draftOf(account, locale));
+  const [notice, setNotice] = useNotice<{ text: string; error: boolean }>();
   const [deleting, setDeleting] = useState(false);
   const update = trpc.accounts.update.useMutation({ onSettled: () => utils.accounts.invalidate() });
   const remove = trpc.accounts.delete.useMutation();
 
   const { errors, problem, submit } = useFormSubmit(
     updateAccountInput,
-    () => ({ id: account.id, ...accountValues(draft) }),
+    () => ({ id: account.id, ...accountValues(draft, locale) }),
     async (data) => {
       const saved = await update.mutateAsync(data);
-      setDraft(draftOf(saved));
+      setDraft(draftOf(saved, locale));
       setNotice({ text: 'Account saved.', error: false });
     },
+    () => openingBalanceErrors(draft, locale),
   );
 
   const change = (changes: { archived?: boolean; isDefault?: true }, done: string) => {
@@ -124,8 +128,8 @@ export function AccountSettings({ account }: { account: Account }) {
       <ConfirmDialog
         open={deleting}
         title={`Delete “${account.name}”?`}
-        message="Only an account without transactions, and not your default one, can be deleted. Archive it to hide it instead."
-        confirmLabel="Delete"
+        message={`“${account.name}” will be deleted for good. An account with transactions, or your default account, cannot be deleted: archive it to hide it instead.`}
+        confirmLabel="Delete account"
         onConfirm={confirmDelete}
         onCancel={() => setDeleting(false)}
       />

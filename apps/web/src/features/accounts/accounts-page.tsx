@@ -1,27 +1,30 @@
 import { useState } from 'react';
 import { Money } from '../../components/money';
 import { EmptyState, ErrorState, FormError, Loading } from '../../components/states';
+import { useLocale } from '../../lib/locale';
 import { Link, navigate } from '../../lib/router';
 import { createAccountInput } from '../../lib/schemas';
 import { trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
-import { type AccountDraft, AccountFields, accountValues } from './account-fields';
+import { type AccountDraft, AccountFields, accountValues, openingBalanceErrors } from './account-fields';
 import { KIND_LABELS } from './kinds';
 
 const EMPTY: AccountDraft = { name: '', kind: 'CHECKING', openingBalance: '', openingDate: '' };
 
 function NewAccountForm() {
   const utils = trpc.useUtils();
+  const locale = useLocale();
   const [draft, setDraft] = useState(EMPTY);
   const create = trpc.accounts.create.useMutation();
   const { errors, problem, submit } = useFormSubmit(
     createAccountInput,
-    () => accountValues(draft),
+    () => accountValues(draft, locale),
     async (data) => {
       const account = await create.mutateAsync(data);
       await utils.accounts.invalidate();
       navigate(`/accounts/${account.id}`);
     },
+    () => openingBalanceErrors(draft, locale),
   );
   return (
     <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="new-account-title">
@@ -43,6 +46,7 @@ function NewAccountForm() {
 
 /** Every account, open and archived, with its balance; and the form that adds one. */
 export function AccountsPage() {
+  const locale = useLocale();
   const accounts = trpc.accounts.list.useQuery();
   const balances = trpc.accounts.balances.useQuery();
   return (
@@ -88,7 +92,7 @@ export function AccountsPage() {
                       {account.archived && <span className="badge muted-badge">archived</span>}
                     </td>
                     <td>{KIND_LABELS[account.kind]}</td>
-                    <td className="num">{account.transactionCount}</td>
+                    <td className="num">{account.transactionCount.toLocaleString(locale)}</td>
                     <td className="num">
                       <Money amount={account.balance} />
                     </td>

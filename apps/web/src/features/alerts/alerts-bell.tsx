@@ -1,17 +1,39 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMoneyFormat } from '../../components/money';
 import { ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatMonth } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
 import { Link } from '../../lib/router';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
-import { alertHref, badgeText, KIND_ICONS, KIND_TITLES, timeAgo, unreadLabel } from './alert-text';
+import { formatsFor } from '../dashboard/narrative-text';
+import {
+  type AlertFormats,
+  alertHref,
+  alertMessage,
+  badgeText,
+  KIND_ICONS,
+  KIND_TITLES,
+  timeAgo,
+  unreadLabel,
+} from './alert-text';
 
 type Alert = RouterOutputs['alerts']['list']['results'][number];
 
 /** The newest alerts the panel lists. */
 const PANEL_SIZE = 20;
 
-function AlertItem({ alert, onOpen }: { alert: Alert; onOpen: (alert: Alert) => void }) {
+function AlertItem({
+  alert,
+  formats,
+  locale,
+  onOpen,
+}: {
+  alert: Alert;
+  formats: AlertFormats;
+  locale: string;
+  onOpen: (alert: Alert) => void;
+}) {
   const unread = alert.readAt === null;
   return (
     <li className={unread ? 'alert-item unread' : 'alert-item'}>
@@ -24,9 +46,13 @@ function AlertItem({ alert, onOpen }: { alert: Alert; onOpen: (alert: Alert) => 
             {unread && <span className="visually-hidden">Unread: </span>}
             {KIND_TITLES[alert.kind]}
           </span>
-          <span className="alert-message">{alert.message}</span>
-          <time className="alert-time" dateTime={alert.createdAt} title={formatDateTime(alert.createdAt)}>
-            {timeAgo(alert.createdAt)}
+          <span className="alert-message">{alertMessage(alert, formats)}</span>
+          <time
+            className="alert-time"
+            dateTime={alert.createdAt}
+            title={formatDateTime(alert.createdAt, locale)}
+          >
+            {timeAgo(alert.createdAt, Date.now(), locale)}
           </time>
         </span>
         {unread && <span className="unread-dot" aria-hidden="true" />}
@@ -42,6 +68,12 @@ function AlertItem({ alert, onOpen }: { alert: Alert; onOpen: (alert: Alert) => 
  */
 export function AlertsBell() {
   const utils = trpc.useUtils();
+  const locale = useLocale();
+  const money = useMoneyFormat();
+  const formats: AlertFormats = {
+    ...formatsFor(locale, money, (month) => formatMonth(month, locale)),
+    date: (date) => formatDate(date, locale),
+  };
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -66,9 +98,9 @@ export function AlertsBell() {
   useEffect(() => {
     if (unread.data === undefined) return;
     if (previous.current !== null && unread.data > previous.current)
-      setAnnouncement(`New alert: ${unreadLabel(unread.data).toLowerCase()}.`);
+      setAnnouncement(`New alert: ${unreadLabel(unread.data, locale).toLowerCase()}.`);
     previous.current = unread.data;
-  }, [unread.data]);
+  }, [unread.data, locale]);
 
   useEffect(() => {
     if (!open) return;
@@ -117,7 +149,7 @@ export function AlertsBell() {
         ref={button}
         type="button"
         className="bell"
-        aria-label={unreadLabel(count)}
+        aria-label={unreadLabel(count, locale)}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => {
@@ -192,12 +224,19 @@ export function AlertsBell() {
           <>
             <ul className="alert-list">
               {results.map((alert) => (
-                <AlertItem key={alert.id} alert={alert} onOpen={openAlert} />
+                <AlertItem
+                  key={alert.id}
+                  alert={alert}
+                  formats={formats}
+                  locale={locale}
+                  onOpen={openAlert}
+                />
               ))}
             </ul>
             {list.data.count > results.length && (
               <p className="muted alerts-more">
-                The {results.length} newest of {list.data.count} alerts.
+                The {results.length.toLocaleString(locale)} newest of {list.data.count.toLocaleString(locale)}{' '}
+                alerts.
               </p>
             )}
           </>

@@ -1,8 +1,9 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { Field } from '../../components/field';
+import { OfflineBanner } from '../../components/offline-banner';
 import { FormError } from '../../components/states';
-import { Link, navigate, useLocation } from '../../lib/router';
+import { Link, navigate, safeNext, useLocation } from '../../lib/router';
 import {
   loginInput,
   passwordProblems,
@@ -18,6 +19,7 @@ import { useFormSubmit } from '../../lib/use-form-submit';
 function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   return (
     <main id="main" className="auth">
+      <OfflineBanner />
       <div className="auth-card">
         <p className="brand-large" aria-hidden="true">
           finsight
@@ -30,6 +32,12 @@ function AuthCard({ title, children }: { title: string; children: ReactNode }) {
 }
 
 const codeStep = z.strictObject({ code: secondFactorCode });
+
+/** The page to come back to after logging in, kept when the user switches between log in and sign up. */
+function keepNext(query: URLSearchParams): string {
+  const next = query.get('next');
+  return next ? `?${new URLSearchParams({ next })}` : '';
+}
 
 /** The second step of a login with 2FA: a code from the authenticator app, or a recovery code. */
 function CodeStep({ mfaToken, onBack }: { mfaToken: string; onBack: () => void }) {
@@ -80,7 +88,7 @@ function CodeStep({ mfaToken, onBack }: { mfaToken: string; onBack: () => void }
 }
 
 export function LoginPage() {
-  const { signIn } = useSession();
+  const { signIn, ended } = useSession();
   const { query } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -97,7 +105,11 @@ export function LoginPage() {
   );
   if (mfaToken) return <CodeStep mfaToken={mfaToken} onBack={() => setMfaToken(null)} />;
   const notice =
-    query.get('reset') === 'done' ? 'Your password has been changed. Log in with the new one.' : null;
+    query.get('reset') === 'done'
+      ? 'Your password has been changed. Log in with the new one.'
+      : ended
+        ? 'Your session has ended. Log in again to continue.'
+        : null;
 
   return (
     <AuthCard title="Log in">
@@ -134,7 +146,7 @@ export function LoginPage() {
         <Link href="/forgot-password">Forgot password?</Link>
       </p>
       <p className="switch">
-        New to finsight? <Link href="/register">Create an account</Link>
+        New to finsight? <Link href={`/register${keepNext(query)}`}>Create an account</Link>
       </p>
     </AuthCard>
   );
@@ -142,6 +154,7 @@ export function LoginPage() {
 
 export function RegisterPage() {
   const { signIn } = useSession();
+  const { query } = useLocation();
   const [values, setValues] = useState({ username: '', email: '', password: '' });
   const register = trpc.auth.register.useMutation();
   const login = trpc.auth.login.useMutation();
@@ -156,7 +169,7 @@ export function RegisterPage() {
       await register.mutateAsync(data);
       const result = await login.mutateAsync({ email: data.email, password: values.password });
       if (!result.mfaRequired) signIn({ access: result.access, refresh: result.refresh });
-      navigate('/', { replace: true });
+      navigate(safeNext(query.get('next')), { replace: true });
     },
   );
 
@@ -184,7 +197,7 @@ export function RegisterPage() {
         </button>
       </form>
       <p className="switch">
-        Already have an account? <Link href="/login">Log in</Link>
+        Already have an account? <Link href={`/login${keepNext(query)}`}>Log in</Link>
       </p>
     </AuthCard>
   );

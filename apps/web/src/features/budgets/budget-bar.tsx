@@ -1,4 +1,5 @@
 import { useMoneyFormat } from '../../components/money';
+import { useLocale } from '../../lib/locale';
 import type { BudgetState } from '../../lib/schemas';
 import { barValue, STATUS_TEXT, type Usage, usageText } from './budget-text';
 
@@ -29,8 +30,9 @@ export function BudgetBar({
   label: string;
 }) {
   const money = useMoneyFormat();
+  const locale = useLocale();
   const value = barValue(line);
-  const usage = usageText(line, money);
+  const usage = usageText(line, money, locale);
   return (
     <div className="budget-meter">
       <div

@@ -3,6 +3,7 @@ import { Field } from '../../components/field';
 import { useMoneyFormat } from '../../components/money';
 import { FormError } from '../../components/states';
 import { formatMonth } from '../../lib/format';
+import { formatAmountInput, parseAmount, useLocale } from '../../lib/locale';
 import { Link } from '../../lib/router';
 import { createBudgetInput } from '../../lib/schemas';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
@@ -29,6 +30,7 @@ export function BudgetForm({
 }) {
   const utils = trpc.useUtils();
   const money = useMoneyFormat();
+  const locale = useLocale();
   const create = trpc.budgets.create.useMutation({
     onSettled: () => Promise.all([utils.budgets.invalidate(), utils.forecast.invalidate()]),
   });
@@ -42,14 +44,15 @@ export function BudgetForm({
     createBudgetInput,
     () => ({
       categoryId: categoryId ? Number(categoryId) : undefined,
-      amount: draft.amount,
+      // "1.234,50" in de-DE is 1234.50; what is not an amount goes as typed, for the schema to refuse.
+      amount: parseAmount(draft.amount, locale) ?? draft.amount,
       startMonth: draft.startMonth || undefined,
       rollover: draft.rollover,
     }),
     async (data) => {
       const created = await create.mutateAsync(data);
       onDone(
-        `Budget for “${created.category}” added: ${money(created.amount)} a month from ${formatMonth(created.startMonth)}.`,
+        `Budget for “${created.category}” added: ${money(created.amount)} a month from ${formatMonth(created.startMonth, locale)}.`,
       );
     },
   );
@@ -82,7 +85,11 @@ export function BudgetForm({
           ))}
         </select>
       </Field>
-      <Field label="Monthly limit" errors={errors.amount}>
+      <Field
+        label="Monthly limit"
+        errors={errors.amount}
+        hint={`For example ${formatAmountInput('400.00', locale)}`}
+      >
         <input
           inputMode="decimal"
           autoComplete="off"

@@ -4,6 +4,7 @@ import { useMoneyFormat } from '../../components/money';
 import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { formatMonth, lastDayOf, shiftMonth } from '../../lib/format';
+import { formatAmountInput, parseAmount, useLocale } from '../../lib/locale';
 import { Link } from '../../lib/router';
 import { updateBudgetInput } from '../../lib/schemas';
 import { trpc } from '../../lib/trpc';
@@ -36,8 +37,9 @@ function AmountForm({
   onDone: (text: string) => void;
 }) {
   const money = useMoneyFormat();
+  const locale = useLocale();
   const update = useBudgetUpdate();
-  const [amount, setAmount] = useState(line.limit);
+  const [amount, setAmount] = useState(() => formatAmountInput(line.limit, locale));
   const [from, setFrom] = useState<'current' | 'other'>('current');
   const [otherMonth, setOtherMonth] = useState(month === thisMonth ? shiftMonth(thisMonth, 1) : month);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -49,13 +51,13 @@ function AmountForm({
     updateBudgetInput,
     () => ({
       id: line.budget,
-      amount,
+      amount: parseAmount(amount, locale) ?? amount,
       effectiveMonth: from === 'other' ? otherMonth || undefined : undefined,
     }),
     async (data) => {
       await update.mutateAsync(data);
-      const start = formatMonth(data.effectiveMonth ?? thisMonth);
-      onDone(`“${line.category}”: ${money(data.amount ?? amount)} a month from ${start} on.`);
+      const start = formatMonth(data.effectiveMonth ?? thisMonth, locale);
+      onDone(`“${line.category}”: ${money(data.amount ?? line.limit)} a month from ${start} on.`);
     },
   );
 
@@ -80,7 +82,7 @@ function AmountForm({
         <legend>Applies</legend>
         <label className="check">
           <input type="radio" name={name} checked={from === 'current'} onChange={() => setFrom('current')} />
-          From this month on ({formatMonth(thisMonth)})
+          From this month on ({formatMonth(thisMonth, locale)})
         </label>
         <label className="check">
           <input type="radio" name={name} checked={from === 'other'} onChange={() => setFrom('other')} />

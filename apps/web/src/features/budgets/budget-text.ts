@@ -19,14 +19,14 @@ export const STATUS_TEXT: Record<BudgetState, string> = {
 };
 
 /** "82% of $485.20", or what stands in for it when nothing was available this month. */
-export function usageText(line: Usage, money: Money): string {
+export function usageText(line: Usage, money: Money, locale?: string): string {
   const available = availableOf(line);
   if (line.percent === null) {
     return toCents(line.spent) > 0
       ? `${money(line.spent)} spent, nothing available`
       : `Nothing available (${money(available)})`;
   }
-  return `${formatPercent(line.percent)} of ${money(available)}`;
+  return `${formatPercent(line.percent, locale)} of ${money(available)}`;
 }
 
 /** The bar's value for aria-valuenow and its width: 0–100, however far over the budget is. */

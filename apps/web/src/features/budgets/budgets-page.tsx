@@ -1,27 +1,43 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { Money } from '../../components/money';
+import { Money, useMoneyFormat } from '../../components/money';
 import { MonthPicker } from '../../components/month-picker';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading, UrlNotice } from '../../components/states';
 import { messageOf } from '../../lib/errors';
-import { formatMonth, lastDayOf } from '../../lib/format';
+import { formatMonth, formatPercent, lastDayOf } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
+import { useNotice } from '../../lib/notice';
 import { Link, navigate, useLocation, withQuery } from '../../lib/router';
 import { BUDGET_WARNING_PERCENT } from '../../lib/schemas';
 import { useToday } from '../../lib/session';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
+import { readMonth } from '../../lib/url-params';
+import { useQueryParam } from '../../lib/url-state';
 import { BudgetBar } from './budget-bar';
 import { BudgetFigures } from './budget-figures';
 import { BudgetForm } from './budget-form';
 import { BudgetItem, type Notice } from './budget-item';
 import { type BudgetLine, totalsUsage } from './budget-text';
+import './budgets.css';
 
 type Status = RouterOutputs['budgets']['status'];
 
+/** The shared empty state, with the page's next heading level (an h2 under the page's h1). */
+function BudgetsEmpty({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="state state-empty">
+      <h2 className="empty-title">{title}</h2>
+      {children}
+    </div>
+  );
+}
+
 function Totals({ status }: { status: Status }) {
   const { totals, month } = status;
+  const locale = useLocale();
   return (
     <section className="card budget-totals" aria-labelledby="budget-totals-title">
-      <h2 id="budget-totals-title">All budgets in {formatMonth(month)}</h2>
+      <h2 id="budget-totals-title">All budgets in {formatMonth(month, locale)}</h2>
       <BudgetBar line={totalsUsage(totals)} label="All budgets used" />
       <BudgetFigures
         spent={totals.spent}
@@ -37,7 +53,7 @@ function Totals({ status }: { status: Status }) {
               href={`/transactions?from=${month}-01&to=${lastDayOf(month)}&type=EXPENSE`}
               className="budget-see"
             >
-              See all expenses<span className="visually-hidden"> in {formatMonth(month)}</span>
+              See all expenses<span className="visually-hidden"> in {formatMonth(month, locale)}</span>
             </Link>
           </dd>
         </div>
@@ -54,9 +70,15 @@ export function BudgetsPage() {
   const location = useLocation();
   const utils = trpc.useUtils();
   const thisMonth = useToday().slice(0, 7);
-  const month = /^\d{4}-\d{2}$/.test(location.query.get('month') ?? '')
-    ? (location.query.get('month') as string)
-    : thisMonth;
+  const locale = useLocale();
+  const money = useMoneyFormat();
+  // A month that does not exist (?month=2026-13) shows this month, and says so.
+  const { value: month, notice: urlNotice } = useQueryParam(
+    'month',
+    readMonth,
+    thisMonth,
+    (shown) => `That month doesn't exist, so you're seeing ${formatMonth(shown, locale)}.`,
+  );
   const creating = location.query.get('new') === '1';
   const setMonth = (next: string) =>
     navigate(withQuery(location, { month: next === thisMonth ? undefined : next }));
@@ -68,7 +90,8 @@ export function BudgetsPage() {
     onSettled: () => Promise.all([utils.budgets.invalidate(), utils.forecast.invalidate()]),
   });
   const [deleting, setDeleting] = useState<BudgetLine | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // A success message goes when an error shows anywhere on the page (lib/notice.ts).
+  const [notice, setNotice] = useNotice<Notice>();
 
   const budgeted = new Set(budgets.data?.map((budget) => budget.categoryId));
   const unbudgeted = categories.data?.filter((category) => !budgeted.has(category.id)) ?? [];
@@ -97,7 +120,7 @@ export function BudgetsPage() {
     <div className="page narrow-wide">
       <div className="page-header">
         <h1>
-          Budgets <span className="heading-month">{formatMonth(month)}</span>
+          Budgets <span className="heading-month">{formatMonth(month, locale)}</span>
         </h1>
         <div className="header-actions">
           <MonthPicker month={month} onChange={setMonth} />
@@ -108,6 +131,7 @@ export function BudgetsPage() {
           )}
         </div>
       </div>
+      <UrlNotice notice={urlNotice} />
 
       {creating && (
         <section className="card" aria-labelledby="budget-form-title">
@@ -145,30 +169,30 @@ export function BudgetsPage() {
         <ErrorState error={budgets.error} retry={() => void budgets.refetch()} />
       ) : none ? (
         !creating && (
-          <EmptyState title="No budgets yet">
+          <BudgetsEmpty title="No budgets yet">
             <p>
-              A budget gives a category a monthly limit, say $400 for Groceries. finsight shows how much is
-              left as you spend, warns you at {BUDGET_WARNING_PERCENT}% and when you go over, and can carry
-              what is left into the next month.
+              A budget gives a category a monthly limit, say {money('400.00')} for Groceries. finsight shows
+              how much is left as you spend, warns you at {formatPercent(BUDGET_WARNING_PERCENT, locale)} and
+              when you go over, and can carry what is left into the next month.
             </p>
             <button type="button" className="button" onClick={openForm}>
               Add a budget
             </button>
-          </EmptyState>
+          </BudgetsEmpty>
         )
       ) : (
         <div aria-busy={status.isFetching}>
           {status.data.budgets.length === 0 ? (
-            <EmptyState title={`No budgets in ${formatMonth(month)}`}>
+            <BudgetsEmpty title={`No budgets in ${formatMonth(month, locale)}`}>
               <p>
                 Your budgets start later. Choose a later month, or add a budget that starts here. Spent this
                 month: <Money amount={status.data.unbudgeted} />.
               </p>
-            </EmptyState>
+            </BudgetsEmpty>
           ) : (
             <>
               <Totals status={status.data} />
-              <ul className="budgets" aria-label={`Budgets in ${formatMonth(month)}`}>
+              <ul className="budgets" aria-label={`Budgets in ${formatMonth(month, locale)}`}>
                 {status.data.budgets.map((line) => (
                   <BudgetItem
                     key={line.budget}
@@ -186,7 +210,7 @@ export function BudgetsPage() {
             <p className="muted">
               Starting later:{' '}
               {later
-                .map((budget) => `${budget.category} (from ${formatMonth(budget.startMonth)})`)
+                .map((budget) => `${budget.category} (from ${formatMonth(budget.startMonth, locale)})`)
                 .join(', ')}
             </p>
           )}

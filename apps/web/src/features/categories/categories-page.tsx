@@ -1,138 +1,87 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useEffect, useRef, useState } from 'react';
 import { Field } from '../../components/field';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { type FieldErrors, messageOf, serverFieldErrors } from '../../lib/errors';
-import { Link } from '../../lib/router';
+import { EmptyState, ErrorState, FormError, Loading } from '../../components/states';
+import { errorShown, useNotice } from '../../lib/notice';
 import { createCategoryInput } from '../../lib/schemas';
-import { type RouterOutputs, trpc } from '../../lib/trpc';
-import { validate } from '../../lib/validate';
+import { trpc } from '../../lib/trpc';
+import { useFormSubmit } from '../../lib/use-form-submit';
+import { DeleteCategoryDialog, MergeCategoryDialog, type Outcome } from './category-dialogs';
+import { type Category, CategoryRow } from './category-row';
+import { KIND_CHOICES, kindFromChoice } from './kinds';
+import './categories.css';
 
-type Category = RouterOutputs['categories']['list'][number];
+type Pending = { action: 'delete' | 'merge'; category: Category } | null;
 
-function CategoryRow({ category, onDelete }: { category: Category; onDelete: (category: Category) => void }) {
+function AddCategoryForm({ onAdded }: { onAdded: (text: string) => void }) {
   const utils = trpc.useUtils();
-  const [name, setName] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const input = useRef<HTMLInputElement>(null);
-  const editing = name !== null;
-  // Move focus to the name field when renaming starts, so keyboard users can type straight away.
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState('');
+  const create = trpc.categories.create.useMutation({ onSuccess: () => utils.categories.invalidate() });
+  const chosenKind = kindFromChoice(kind);
+  const { errors, problem, pending, submit } = useFormSubmit(
+    createCategoryInput,
+    () => ({ name, ...(chosenKind ? { kind: chosenKind } : {}) }),
+    async (data) => {
+      const created = await create.mutateAsync(data);
+      setName('');
+      onAdded(`Added “${created.name}”.`);
+    },
+  );
+  // "Added “Rent”." must not stay next to an error about the next one.
   useEffect(() => {
-    if (editing) input.current?.focus();
-  }, [editing]);
-  const rename = trpc.categories.rename.useMutation({
-    onSuccess: () =>
-      Promise.all([
-        utils.categories.invalidate(),
-        utils.transactions.invalidate(),
-        utils.insights.invalidate(),
-      ]),
-  });
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = validate(createCategoryInput, { name });
-    if (!checked.ok) return setErrors(checked.errors);
-    try {
-      await rename.mutateAsync({ id: category.id, ...checked.data });
-      setName(null);
-      setErrors({});
-    } catch (error) {
-      const fields = serverFieldErrors(error);
-      setErrors(Object.keys(fields).length ? fields : { name: [messageOf(error)] });
-    }
-  };
-  if (name !== null) {
-    return (
-      <li className="category editing">
-        <form onSubmit={save} className="inline-form" aria-label={`Rename ${category.name}`}>
-          <Field label={`New name for ${category.name}`} errors={errors.name}>
-            <input ref={input} value={name} onChange={(e) => setName(e.target.value)} />
-          </Field>
-          <button type="submit" className="button small" disabled={rename.isPending}>
-            Save
-          </button>
-          <button type="button" className="button secondary small" onClick={() => setName(null)}>
-            Cancel
-          </button>
-        </form>
-      </li>
-    );
-  }
+    if (Object.keys(errors).length > 0) errorShown();
+  }, [errors]);
   return (
-    <li className="category">
-      <Link href={`/transactions?category=${category.id}`}>{category.name}</Link>
-      <span className="row-actions">
-        <button
-          type="button"
-          className="button link"
-          onClick={() => setName(category.name)}
-          aria-label={`Rename ${category.name}`}
-        >
-          Rename
-        </button>
-        <button
-          type="button"
-          className="button link danger"
-          onClick={() => onDelete(category)}
-          aria-label={`Delete ${category.name}`}
-        >
-          Delete
-        </button>
-      </span>
-    </li>
+    <form className="card category-add" onSubmit={submit} noValidate aria-label="Add a category">
+      <Field label="New category" errors={errors.name}>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Groceries" />
+      </Field>
+      <Field label="Used for" errors={errors.kind}>
+        <select value={kind} onChange={(e) => setKind(e.target.value)}>
+          {KIND_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit" className="button" disabled={pending}>
+        Add
+      </button>
+      <FormError message={problem} />
+    </form>
   );
 }
 
 export function CategoriesPage() {
-  const utils = trpc.useUtils();
   const categories = trpc.categories.list.useQuery();
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [deleting, setDeleting] = useState<Category | null>(null);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  const create = trpc.categories.create.useMutation({ onSuccess: () => utils.categories.invalidate() });
-  const remove = trpc.categories.delete.useMutation({ onSuccess: () => utils.categories.invalidate() });
-
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = validate(createCategoryInput, { name });
-    if (!checked.ok) return setErrors(checked.errors);
-    try {
-      const created = await create.mutateAsync(checked.data);
-      setName('');
-      setErrors({});
-      setNotice({ text: `Added “${created.name}”.`, error: false });
-    } catch (error) {
-      const fields = serverFieldErrors(error);
-      setErrors(Object.keys(fields).length ? fields : { name: [messageOf(error)] });
+  const [editing, setEditing] = useState<number | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [notice, setNotice] = useNotice<Outcome>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  // After the dialog has closed (the page is inert while it is open).
+  useEffect(() => {
+    if (focusHeading.current && pending === null) {
+      focusHeading.current = false;
+      heading.current?.focus();
     }
-  };
+  });
 
-  const confirmDelete = () => {
-    const target = deleting;
-    setDeleting(null);
-    if (!target) return;
-    remove.mutate(
-      { id: target.id },
-      {
-        onSuccess: () => setNotice({ text: `Deleted “${target.name}”.`, error: false }),
-        // The server explains: how many transactions still use it.
-        onError: (error) => setNotice({ text: messageOf(error), error: true }),
-      },
-    );
+  const finish = (outcome: Outcome) => {
+    setPending(null);
+    setNotice(outcome);
+    // The row that had focus is gone: start again from the top of the page, where the news is.
+    focusHeading.current = !outcome.error;
   };
+  const list = categories.data ?? [];
 
   return (
-    <div className="page narrow">
-      <h1>Categories</h1>
-      <form className="card inline-form" onSubmit={add} noValidate aria-label="Add a category">
-        <Field label="New category" errors={errors.name}>
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Groceries" />
-        </Field>
-        <button type="submit" className="button" disabled={create.isPending}>
-          Add
-        </button>
-      </form>
+    <div className="page narrow categories-page">
+      <h1 ref={heading} tabIndex={-1}>
+        Categories
+      </h1>
+      <AddCategoryForm onAdded={(text) => setNotice({ text, error: false })} />
       <p
         className={notice?.error ? 'notice notice-error' : 'notice'}
         role={notice?.error ? 'alert' : 'status'}
@@ -144,25 +93,46 @@ export function CategoriesPage() {
         <Loading />
       ) : categories.isError ? (
         <ErrorState error={categories.error} retry={() => void categories.refetch()} />
-      ) : categories.data.length === 0 ? (
-        <EmptyState title="No categories yet">
+      ) : list.length === 0 ? (
+        <EmptyState level={2} title="No categories yet">
           <p>Categories group your transactions: Salary, Rent, Groceries… Add your first one above.</p>
         </EmptyState>
       ) : (
-        <ul className="card categories">
-          {categories.data.map((category) => (
-            <CategoryRow key={category.id} category={category} onDelete={setDeleting} />
+        <ul className="card categories" aria-label="Your categories">
+          {list.map((category) => (
+            <CategoryRow
+              key={category.id}
+              category={category}
+              editing={editing === category.id}
+              canMerge={list.length > 1}
+              onEdit={() => setEditing(category.id)}
+              onClose={() => setEditing(null)}
+              onSaved={(text) => {
+                setEditing(null);
+                setNotice({ text, error: false });
+              }}
+              onDelete={() => setPending({ action: 'delete', category })}
+              onMerge={() => setPending({ action: 'merge', category })}
+            />
           ))}
         </ul>
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete “${deleting?.name ?? ''}”?`}
-        message="Only a category that no transaction uses can be deleted."
-        confirmLabel="Delete"
-        onConfirm={confirmDelete}
-        onCancel={() => setDeleting(null)}
-      />
+      {pending?.action === 'delete' && (
+        <DeleteCategoryDialog
+          category={pending.category}
+          categories={list}
+          onDone={finish}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {pending?.action === 'merge' && (
+        <MergeCategoryDialog
+          category={pending.category}
+          categories={list}
+          onDone={finish}
+          onCancel={() => setPending(null)}
+        />
+      )}
     </div>
   );
 }

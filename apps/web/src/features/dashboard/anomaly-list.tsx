@@ -1,6 +1,7 @@
-import { lastDayOf } from '../../lib/format';
+import { formatDate, lastDayOf } from '../../lib/format';
 import { Link } from '../../lib/router';
 import type { RouterOutputs } from '../../lib/trpc';
+import { anomalyText, type Formats } from './narrative-text';
 
 type Report = RouterOutputs['insights']['anomalies'];
 
@@ -10,7 +11,15 @@ const titles: Record<Report['anomalies'][number]['kind'], string> = {
   new_category: 'New kind of spending',
 };
 
-export function AnomalyList({ report }: { report: Report }) {
+export function AnomalyList({
+  report,
+  formats,
+  locale,
+}: {
+  report: Report;
+  formats: Formats;
+  locale: string;
+}) {
   if (report.historyMonths < 3) {
     return (
       <p className="muted">
@@ -31,7 +40,7 @@ export function AnomalyList({ report }: { report: Report }) {
           className={`anomaly ${anomaly.kind}`}
         >
           <strong>{titles[anomaly.kind]}</strong>
-          <p>{anomaly.reason}</p>
+          <p>{anomalyText(anomaly, formats, (date) => formatDate(date, locale))}</p>
           <Link
             href={
               anomaly.transactionId

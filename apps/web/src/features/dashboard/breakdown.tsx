@@ -1,11 +1,11 @@
 import { Money } from '../../components/money';
-import { lastDayOf } from '../../lib/format';
+import { formatPercent, lastDayOf } from '../../lib/format';
 import { Link } from '../../lib/router';
 import type { RouterOutputs } from '../../lib/trpc';
 
 type Breakdown = RouterOutputs['insights']['breakdown'];
 
-export function BreakdownTable({ breakdown }: { breakdown: Breakdown }) {
+export function BreakdownTable({ breakdown, locale }: { breakdown: Breakdown; locale: string }) {
   const month = breakdown.month;
   return (
     <table className="breakdown">
@@ -35,7 +35,7 @@ export function BreakdownTable({ breakdown }: { breakdown: Breakdown }) {
               <Money amount={row.total} />
             </td>
             <td className="share-col">
-              <span className="share-value">{row.share}%</span>
+              <span className="share-value">{formatPercent(row.share, locale)}</span>
               <span className="share-bar" aria-hidden="true">
                 <span style={{ width: `${Math.max(row.share, 1)}%` }} />
               </span>

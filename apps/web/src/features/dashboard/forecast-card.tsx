@@ -1,5 +1,6 @@
 import { Money, useMoneyFormat } from '../../components/money';
 import { ErrorState, Loading } from '../../components/states';
+import { useLocale } from '../../lib/locale';
 import { Link } from '../../lib/router';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { daysLeftText, monthEndText, shortDate } from './forecast-text';
@@ -22,6 +23,7 @@ function rangeText(part: Part, money: (amount: string) => string): string {
 export function ForecastCard({ month }: { month: string }) {
   const forecast = trpc.forecast.month.useQuery({ month });
   const money = useMoneyFormat();
+  const locale = useLocale();
   return (
     <section className="card forecast-card" aria-labelledby="forecast-title">
       <h2 id="forecast-title">Rest of the month</h2>
@@ -78,7 +80,7 @@ export function ForecastCard({ month }: { month: string }) {
             <ul className="due-list">
               {forecast.data.due.slice(0, DUE_SHOWN).map((due) => (
                 <li key={`${due.key}-${due.date}`}>
-                  <span className="due-date">{shortDate(due.date)}</span>
+                  <span className="due-date">{shortDate(due.date, locale)}</span>
                   <span className="due-payee">{due.payee}</span>
                   <span className={due.type === 'INCOME' ? 'due-amount income' : 'due-amount'}>
                     {due.type === 'INCOME' ? '+' : '−'}

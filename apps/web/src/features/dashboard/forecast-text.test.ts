@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeftText, monthEndText, ordinal } from './forecast-text';
+import { daysLeftText, monthEndText, ordinal, shortDate } from './forecast-text';
 
 describe('the forecast in words', () => {
   it('names the last day of the month', () => {
@@ -21,5 +21,10 @@ describe('the forecast in words', () => {
     expect(monthEndText('2028-02')).toBe('the 29th');
     expect(daysLeftText(1)).toBe('for the 1 day left');
     expect(daysLeftText(29)).toBe('for the 29 days left');
+  });
+
+  it('names a day of the month the way the locale writes it', () => {
+    expect(shortDate('2026-12-15', 'en-US')).toBe('Dec 15');
+    expect(shortDate('2026-12-15', 'de-DE')).toBe('15. Dez.');
   });
 });

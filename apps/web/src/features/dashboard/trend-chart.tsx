@@ -1,84 +1,101 @@
 import { useMoneyFormat } from '../../components/money';
-import { formatMonth } from '../../lib/format';
-import type { RouterOutputs } from '../../lib/trpc';
+import { formatMonth, lastDayOf } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
+import { BarChart, type ChartPoint, type ChartSeries, EmptyChart } from './bar-chart';
 
-type Trend = RouterOutputs['insights']['trend'];
+/** The transactions of a month, optionally of one category. */
+export function monthHref(month: string, categoryId?: number): string {
+  const range = `from=${month}-01&to=${lastDayOf(month)}`;
+  return categoryId === undefined
+    ? `/transactions?${range}`
+    : `/transactions?${range}&category=${categoryId}`;
+}
 
-/** Income and expense side by side for each month; a table carries the same numbers for screen readers. */
-export function TrendChart({ trend, selected }: { trend: Trend; selected: string }) {
+/** Nothing to draw: every month is zero in every series shown. */
+export const chartIsEmpty = (points: ChartPoint[], series: ChartSeries[]) =>
+  points.every((point) => series.every((one) => point[one.key] === '0.00'));
+
+/** The same numbers as the chart, in a table a screen reader (or anyone) can read row by row. */
+export function ChartTable({
+  points,
+  series,
+  caption,
+}: {
+  points: ChartPoint[];
+  series: ChartSeries[];
+  caption: string;
+}) {
+  const locale = useLocale();
   const money = useMoneyFormat();
-  const max = Math.max(1, ...trend.flatMap((point) => [Number(point.income), Number(point.expense)]));
-  const width = 640;
-  const height = 200;
-  const slot = width / trend.length;
-  const bar = Math.max(4, slot / 2 - 6);
-  const scale = (value: string) => (Number(value) / max) * (height - 24);
   return (
-    <figure className="chart">
-      <svg
-        viewBox={`0 0 ${width} ${height + 20}`}
-        role="img"
-        aria-label="Income and expenses over the last 12 months"
-      >
-        {trend.map((point, index) => {
-          const x = index * slot + 4;
-          const month = point.month.slice(5);
-          return (
-            <g key={point.month} className={point.month === selected ? 'selected' : undefined}>
-              <rect
-                className="bar-income"
-                x={x}
-                y={height - scale(point.income)}
-                width={bar}
-                height={scale(point.income)}
-                rx="2"
-              >
-                <title>{`${formatMonth(point.month)} income ${money(point.income)}`}</title>
-              </rect>
-              <rect
-                className="bar-expense"
-                x={x + bar + 2}
-                y={height - scale(point.expense)}
-                width={bar}
-                height={scale(point.expense)}
-                rx="2"
-              >
-                <title>{`${formatMonth(point.month)} expenses ${money(point.expense)}`}</title>
-              </rect>
-              <text x={x + bar} y={height + 16} textAnchor="middle" className="axis">
-                {month}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="legend">
-        <span className="key key-income" aria-hidden="true" /> Income{' '}
-        <span className="key key-expense" aria-hidden="true" /> Expenses
-      </figcaption>
-      <details className="chart-table">
-        <summary>Show as a table</summary>
+    <details className="chart-table">
+      <summary>Show as a table</summary>
+      <div className="table-wrap">
         <table>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">Month</th>
-              <th scope="col">Income</th>
-              <th scope="col">Expenses</th>
-              <th scope="col">Savings</th>
+              {series.map((one) => (
+                <th key={one.key} scope="col" className="num">
+                  {one.label}
+                </th>
+              ))}
+              {series.length > 1 && (
+                <th scope="col" className="num">
+                  Savings
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {trend.map((point) => (
+            {points.map((point) => (
               <tr key={point.month}>
-                <th scope="row">{formatMonth(point.month, undefined, 'short')}</th>
-                <td>{money(point.income)}</td>
-                <td>{money(point.expense)}</td>
-                <td>{money(point.savings)}</td>
+                <th scope="row">{formatMonth(point.month, locale, 'short')}</th>
+                {series.map((one) => (
+                  <td key={one.key} className="num">
+                    {money(point[one.key])}
+                  </td>
+                ))}
+                {series.length > 1 && <td className="num">{money(point.savings)}</td>}
               </tr>
             ))}
           </tbody>
         </table>
-      </details>
+      </div>
+    </details>
+  );
+}
+
+const BOTH: ChartSeries[] = [
+  { key: 'income', label: 'Income' },
+  { key: 'expense', label: 'Expenses' },
+];
+
+/** Income and expense side by side for each month; click a month for its transactions. */
+export function TrendChart({ trend, selected }: { trend: ChartPoint[]; selected: string }) {
+  if (chartIsEmpty(trend, BOTH)) {
+    return (
+      <EmptyChart>
+        No income or expenses in these 12 months. Add a transaction or import a bank file, and each month
+        shows here as a pair of bars.
+      </EmptyChart>
+    );
+  }
+  return (
+    <figure className="chart">
+      <BarChart
+        points={trend}
+        series={BOTH}
+        selected={selected}
+        label="Income and expenses by month"
+        hrefFor={(month) => monthHref(month)}
+      />
+      <figcaption className="legend">
+        <span className="key key-income" aria-hidden="true" /> Income{' '}
+        <span className="key key-expense" aria-hidden="true" /> Expenses
+      </figcaption>
+      <ChartTable points={trend} series={BOTH} caption="Income, expenses and savings by month" />
     </figure>
   );
 }

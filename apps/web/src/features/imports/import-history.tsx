@@ -3,6 +3,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf, formatDate, formatDateTime } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
+import { useNotice } from '../../lib/notice';
 import { Link } from '../../lib/router';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 
@@ -15,7 +17,10 @@ export function ImportHistory() {
   const accounts = trpc.accounts.list.useQuery();
   const undo = trpc.imports.undo.useMutation({ onSuccess: () => utils.invalidate() });
   const [undoing, setUndoing] = useState<ImportRecord | null>(null);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const locale = useLocale();
+  const number = (count: number) => count.toLocaleString(locale);
+  // A success message goes when an error shows anywhere on the page (lib/notice.ts).
+  const [notice, setNotice] = useNotice<{ text: string; error: boolean }>();
   const accountName = (id: number) => accounts.data?.find((account) => account.id === id)?.name ?? '';
 
   const confirm = () => {
@@ -27,7 +32,7 @@ export function ImportHistory() {
       {
         onSuccess: ({ removed }) =>
           setNotice({
-            text: `Undid the import of ${target.fileName || 'the file'}: removed ${countOf(removed, 'transaction')}.`,
+            text: `Undid the import of ${target.fileName || 'the file'}: removed ${countOf(removed, 'transaction', 'transactions', locale)}.`,
             error: false,
           }),
         onError: (error) => setNotice({ text: messageOf(error), error: true }),
@@ -52,7 +57,9 @@ export function ImportHistory() {
       ) : history.data.length === 0 ? (
         <EmptyState title="No imports yet" />
       ) : (
-        <div className="table-wrap">
+        // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard
+        <section className="table-wrap" tabIndex={0} aria-label="Past imports table">
           <table>
             <thead>
               <tr>
@@ -77,7 +84,7 @@ export function ImportHistory() {
             <tbody>
               {history.data.map((record) => (
                 <tr key={record.id}>
-                  <td className="nowrap">{formatDateTime(record.createdAt)}</td>
+                  <td className="nowrap">{formatDateTime(record.createdAt, locale)}</td>
                   <td className="file-name">
                     {record.fileName || '—'} <span className="muted">({record.format.toUpperCase()})</span>
                   </td>
@@ -86,19 +93,19 @@ export function ImportHistory() {
                   </td>
                   <td className="nowrap">
                     {record.firstDate && record.lastDate
-                      ? `${formatDate(record.firstDate)} – ${formatDate(record.lastDate)}`
+                      ? `${formatDate(record.firstDate, locale)} – ${formatDate(record.lastDate, locale)}`
                       : '—'}
                   </td>
-                  <td className="num">{record.imported}</td>
-                  <td className="num">{record.duplicatesSkipped}</td>
-                  <td className="num">{record.errors}</td>
+                  <td className="num">{number(record.imported)}</td>
+                  <td className="num">{number(record.duplicatesSkipped)}</td>
+                  <td className="num">{number(record.errors)}</td>
                   <td className="row-actions">
                     <button
                       type="button"
                       className="button link danger"
                       disabled={undo.isPending}
                       onClick={() => setUndoing(record)}
-                      aria-label={`Undo the import of ${record.fileName || 'a file'} on ${formatDateTime(record.createdAt)}`}
+                      aria-label={`Undo the import of ${record.fileName || 'a file'} on ${formatDateTime(record.createdAt, locale)}`}
                     >
                       Undo
                     </button>
@@ -107,14 +114,14 @@ export function ImportHistory() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <ConfirmDialog
         open={undoing !== null}
         title="Undo this import?"
         message={
           undoing
-            ? `Removes what ${undoing.fileName || 'the file'} brought in (${countOf(undoing.imported, 'transaction')}), also if you edited them since.`
+            ? `Removes what ${undoing.fileName || 'the file'} brought in (${countOf(undoing.imported, 'transaction', 'transactions', locale)}), also if you edited them since.`
             : ''
         }
         confirmLabel="Undo import"

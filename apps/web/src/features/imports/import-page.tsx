@@ -4,6 +4,7 @@ import { Field } from '../../components/field';
 import { ErrorState, FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
 import { restJson } from '../../lib/rest';
 import { RestError } from '../../lib/rest-errors';
 import { useLocation } from '../../lib/router';
@@ -42,6 +43,7 @@ function Problem({ error }: { error: unknown }) {
  */
 export function ImportPage() {
   const { query } = useLocation();
+  const locale = useLocale();
   const accounts = trpc.accounts.list.useQuery();
   const utils = trpc.useUtils();
   const [chosen, setChosen] = useState<ChosenFile | null>(null);
@@ -77,7 +79,7 @@ export function ImportPage() {
     if (file.size > MAX_IMPORT_BYTES) {
       setChosen(null);
       setTooLarge(
-        `${file.name} is over ${MAX_IMPORT_BYTES / 1048576} MB, the most one import takes. Split it by date and import the parts.`,
+        `${file.name} is over ${(MAX_IMPORT_BYTES / 1048576).toLocaleString(locale)} MB, the most one import takes. Split it by date and import the parts.`,
       );
       return;
     }
@@ -217,13 +219,13 @@ export function ImportPage() {
                   }
                 />
                 Skip rows that cannot be read
-                {shown.summary.errors > 0 && ` (${shown.summary.errors})`}
+                {shown.summary.errors > 0 && ` (${shown.summary.errors.toLocaleString(locale)})`}
               </label>
             </fieldset>
             {shown.summary.errors > 0 && !flags.skipErrors && (
               <p className="hint">
-                {countOf(shown.summary.errors, 'row')} cannot be read: nothing is imported unless you skip
-                them or change the mapping.
+                {countOf(shown.summary.errors, 'row', 'rows', locale)} cannot be read: nothing is imported
+                unless you skip them or change the mapping.
               </p>
             )}
             {run.isError && <Problem error={run.error} />}
@@ -240,7 +242,9 @@ export function ImportPage() {
                 disabled={importing || preview.isFetching || toImport <= 0}
                 onClick={submit}
               >
-                {importing ? 'Importing…' : `Import ${countOf(toImport, 'transaction')}`}
+                {importing
+                  ? 'Importing…'
+                  : `Import ${countOf(toImport, 'transaction', 'transactions', locale)}`}
               </button>
               <button type="button" className="button secondary" disabled={importing} onClick={startOver}>
                 Cancel

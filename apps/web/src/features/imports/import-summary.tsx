@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
 import { Link } from '../../lib/router';
 import type { ImportResult } from '../../lib/schemas';
 import { trpc } from '../../lib/trpc';
@@ -17,6 +18,8 @@ export function ImportSummary({
   onAnother: () => void;
 }) {
   const utils = trpc.useUtils();
+  const locale = useLocale();
+  const number = (count: number) => count.toLocaleString(locale);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const undo = trpc.imports.undo.useMutation({ onSuccess: () => utils.invalidate() });
@@ -28,16 +31,18 @@ export function ImportSummary({
       </h2>
       <dl className="facts">
         <dt>Imported</dt>
-        <dd>{result.imported}</dd>
+        <dd>{number(result.imported)}</dd>
         <dt>Duplicates skipped</dt>
-        <dd>{result.duplicatesSkipped}</dd>
+        <dd>{number(result.duplicatesSkipped)}</dd>
         <dt>Rows with errors skipped</dt>
-        <dd>{result.errors}</dd>
+        <dd>{number(result.errors)}</dd>
         <dt>Categories created</dt>
-        <dd>{result.categoriesCreated}</dd>
+        <dd>{number(result.categoriesCreated)}</dd>
       </dl>
       <p className="notice" role="status" aria-live="polite">
-        {undone ? `Import undone: removed ${countOf(undone.removed, 'transaction')}.` : ''}
+        {undone
+          ? `Import undone: removed ${countOf(undone.removed, 'transaction', 'transactions', locale)}.`
+          : ''}
       </p>
       <FormError message={undo.isError ? messageOf(undo.error) : null} />
       <div className="actions start">

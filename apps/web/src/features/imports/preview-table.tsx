@@ -1,5 +1,6 @@
 import { Money } from '../../components/money';
-import { formatDate } from '../../lib/format';
+import { countOf, formatDate } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
 import type { CategorySource, ImportPreview } from '../../lib/schemas';
 
 const SOURCES: Record<CategorySource, string> = {
@@ -12,14 +13,18 @@ const SOURCES: Record<CategorySource, string> = {
 /** The rows as they would be stored: errors with their line, duplicates marked, where each category comes from. */
 export function PreviewTable({ preview, busy }: { preview: ImportPreview; busy: boolean }) {
   const { rows, summary } = preview;
+  const locale = useLocale();
   return (
     <>
       {rows.length < summary.rows && (
         <p className="muted" id="preview-limit">
-          Showing the first {rows.length.toLocaleString()} of {summary.rows.toLocaleString()} rows.
+          Showing the first {rows.length.toLocaleString(locale)} of {summary.rows.toLocaleString(locale)}{' '}
+          rows.
         </p>
       )}
-      <div className="table-wrap preview-wrap">
+      {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard */}
+      <section className="table-wrap preview-wrap" tabIndex={0} aria-label="Preview rows">
         <table className="preview">
           <caption className="visually-hidden">Rows of the file as they would be imported</caption>
           <thead>
@@ -44,7 +49,7 @@ export function PreviewTable({ preview, busy }: { preview: ImportPreview; busy: 
                 className={row.error ? 'row-error' : row.duplicateOf !== null ? 'row-duplicate' : undefined}
               >
                 <td className="num">{row.line}</td>
-                <td className="date">{row.date ? formatDate(row.date) : ''}</td>
+                <td className="date">{row.date ? formatDate(row.date, locale) : ''}</td>
                 <td>{row.payee}</td>
                 <td className="note">{row.note}</td>
                 <td>
@@ -74,21 +79,21 @@ export function PreviewTable({ preview, busy }: { preview: ImportPreview; busy: 
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }
 
 /** "4 rows: 3 ready to import, 1 cannot be read", with the money in and out and the dates covered. */
 export function PreviewSummary({ summary }: { summary: ImportPreview['summary'] }) {
+  const locale = useLocale();
+  const number = (count: number) => count.toLocaleString(locale);
   return (
     <p className="preview-summary">
-      <strong>
-        {summary.rows} {summary.rows === 1 ? 'row' : 'rows'}:
-      </strong>{' '}
-      {summary.valid - summary.duplicates} new
-      {summary.duplicates > 0 && `, ${summary.duplicates} already in the account`}
-      {summary.errors > 0 && `, ${summary.errors} cannot be read`}.{' '}
+      <strong>{countOf(summary.rows, 'row', 'rows', locale)}:</strong>{' '}
+      {number(summary.valid - summary.duplicates)} new
+      {summary.duplicates > 0 && `, ${number(summary.duplicates)} already in the account`}
+      {summary.errors > 0 && `, ${number(summary.errors)} cannot be read`}.{' '}
       <span className="nowrap">
         In <Money amount={summary.income} />
       </span>
@@ -98,7 +103,7 @@ export function PreviewSummary({ summary }: { summary: ImportPreview['summary'] 
       </span>
       {summary.firstDate && summary.lastDate && (
         <>
-          , {formatDate(summary.firstDate)} – {formatDate(summary.lastDate)}
+          , {formatDate(summary.firstDate, locale)} – {formatDate(summary.lastDate, locale)}
         </>
       )}
       .

@@ -4,12 +4,15 @@ import { useMoneyFormat } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf, formatDate } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
+import { useNotice } from '../../lib/notice';
 import { Link } from '../../lib/router';
 import type { RecurringStatus } from '../../lib/schemas';
 import { useToday } from '../../lib/session';
 import { queryClient, trpc } from '../../lib/trpc';
 import { amountText, CADENCE_WORDS, confidenceText, nextText, type Series } from './recurring-text';
 import { SeriesForm } from './series-form';
+import './recurring.css';
 
 type Notice = { text: string; error: boolean; undo?: { series: Series; status: RecurringStatus } };
 
@@ -29,6 +32,7 @@ function SeriesItem({
   onEdited: (text: string) => void;
 }) {
   const money = useMoneyFormat();
+  const locale = useLocale();
   const today = useToday();
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(editing);
@@ -64,16 +68,17 @@ function SeriesItem({
         </div>
         <div>
           <dt>Next expected</dt>
-          <dd>{dismissed ? '—' : nextText(series.nextExpected, today)}</dd>
+          <dd>{dismissed ? '—' : nextText(series.nextExpected, today, locale)}</dd>
         </div>
         <div>
           <dt>Last seen</dt>
-          <dd>{formatDate(series.lastDate)}</dd>
+          <dd>{formatDate(series.lastDate, locale)}</dd>
         </div>
         <div>
           <dt>Confidence</dt>
           <dd>
-            {confidenceText(series.confidence)}, {countOf(series.occurrences, 'payment')}
+            {confidenceText(series.confidence, locale)},{' '}
+            {countOf(series.occurrences, 'payment', 'payments', locale)}
           </dd>
         </div>
       </dl>
@@ -142,6 +147,7 @@ const DONE: Record<RecurringStatus, (payee: string) => string> = {
  */
 export function RecurringPage() {
   const utils = trpc.useUtils();
+  const locale = useLocale();
   const [showDismissed, setShowDismissed] = useState(false);
   const list = trpc.recurring.list.useQuery(
     { includeDismissed: showDismissed },
@@ -165,7 +171,8 @@ export function RecurringPage() {
     onSettled: () => Promise.all([utils.recurring.invalidate(), utils.forecast.invalidate()]),
   });
   const [editing, setEditing] = useState<number | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // A success message goes when an error shows anywhere on the page (lib/notice.ts).
+  const [notice, setNotice] = useNotice<Notice>();
   const undoButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -200,7 +207,7 @@ export function RecurringPage() {
   const items = (list.data ?? []).filter((series) => showDismissed || series.status !== 'DISMISSED');
   const active = items.filter((series) => series.status !== 'DISMISSED');
   return (
-    <div className="page narrow-wide">
+    <div className="page narrow-wide recurring-page">
       <div className="page-header">
         <h1 ref={heading} tabIndex={-1}>
           Recurring payments
@@ -245,7 +252,7 @@ export function RecurringPage() {
       ) : list.isError ? (
         <ErrorState error={list.error} retry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="No recurring payments found yet">
+        <EmptyState level={2} title="No recurring payments found yet">
           <p>
             finsight spots rent, salary, subscriptions and other regular payments once they have happened a
             few times, usually after two or three months of history. Keep adding transactions, or{' '}
@@ -256,11 +263,13 @@ export function RecurringPage() {
       ) : (
         <>
           <p className="muted">
-            {countOf(active.length, 'recurring payment')}
+            {countOf(active.length, 'recurring payment', 'recurring payments', locale)}
             {showDismissed && items.length > active.length
-              ? `, ${items.length - active.length} dismissed`
+              ? `, ${(items.length - active.length).toLocaleString(locale)} dismissed`
               : ''}
           </p>
+          {/* Each series is an h3: the list's heading keeps the outline in order for screen readers. */}
+          <h2 className="visually-hidden">Your recurring payments</h2>
           <ul className="series-list" aria-busy={list.isFetching}>
             {items.map((series) => (
               <SeriesItem

@@ -1,4 +1,4 @@
-import { formatDate } from '../../lib/format';
+import { formatDate, formatPercent } from '../../lib/format';
 import type { RecurringCadence } from '../../lib/schemas';
 import type { RouterOutputs } from '../../lib/trpc';
 
@@ -20,15 +20,15 @@ export function amountText(series: Pick<Series, 'amount' | 'amountMin' | 'amount
 }
 
 /** "High confidence (92%)": how regular the history is, in words first. */
-export function confidenceText(confidence: number): string {
+export function confidenceText(confidence: number, locale?: string): string {
   const word = confidence >= 0.8 ? 'High' : confidence >= 0.5 ? 'Medium' : 'Low';
-  return `${word} confidence (${Math.round(confidence * 100)}%)`;
+  return `${word} confidence (${formatPercent(Math.round(confidence * 100), locale)})`;
 }
 
 const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
 
-/** "Dec 15, 2026 (in 13 days)", "Dec 2, 2026 (today)", "Nov 28, 2026 (4 days late)". */
-export function nextText(nextExpected: string, today: string): string {
+/** "Dec 15, 2026 (in 13 days)", "Dec 2, 2026 (today)", "Nov 28, 2026 (4 days late)"; the date in `locale`. */
+export function nextText(nextExpected: string, today: string, locale?: string): string {
   const days = dayNumber(nextExpected) - dayNumber(today);
   const when =
     days === 0
@@ -38,5 +38,5 @@ export function nextText(nextExpected: string, today: string): string {
         : days > 1
           ? `in ${days} days`
           : `${-days} ${days === -1 ? 'day' : 'days'} late`;
-  return `${formatDate(nextExpected)} (${when})`;
+  return `${formatDate(nextExpected, locale)} (${when})`;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
+import { formatAmountInput, parseAmount, useLocale } from '../../lib/locale';
 import {
   PAYEE_MAX_LENGTH,
   RECURRING_CADENCES,
@@ -26,7 +27,10 @@ export function SeriesForm({
   const update = trpc.recurring.update.useMutation({
     onSettled: () => Promise.all([utils.recurring.invalidate(), utils.forecast.invalidate()]),
   });
-  const [draft, setDraft] = useState({ payee: series.payee, cadence: series.cadence, amount: series.amount });
+  const locale = useLocale();
+  // The amount as the user types it in their locale ("61,00" in de-DE); sent as a decimal string.
+  const shownAmount = formatAmountInput(series.amount, locale);
+  const [draft, setDraft] = useState({ payee: series.payee, cadence: series.cadence, amount: shownAmount });
   const [resetProblem, setResetProblem] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
@@ -38,8 +42,13 @@ export function SeriesForm({
       id: series.id,
       payee: draft.payee !== series.payee ? draft.payee : undefined,
       cadence: draft.cadence !== series.cadence ? draft.cadence : undefined,
-      // Empty: back to the amount finsight found.
-      amount: draft.amount.trim() === '' ? null : draft.amount !== series.amount ? draft.amount : undefined,
+      // Empty: back to the amount finsight found; what is not an amount goes as typed, for the schema to refuse.
+      amount:
+        draft.amount.trim() === ''
+          ? null
+          : draft.amount !== shownAmount
+            ? (parseAmount(draft.amount, locale) ?? draft.amount)
+            : undefined,
     }),
     async (data) => {
       const saved = await update.mutateAsync(data);

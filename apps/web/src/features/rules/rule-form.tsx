@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
 import type { FieldErrors } from '../../lib/errors';
+import { useLocale } from '../../lib/locale';
+
 import {
   createRuleInput,
   PAYEE_MAX_LENGTH,
@@ -15,7 +17,7 @@ import {
 } from '../../lib/schemas';
 import { trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
-import { emptyCondition, type RuleDraft, ruleValues } from './rule-draft';
+import { amountErrors, emptyCondition, type RuleDraft, ruleValues } from './rule-draft';
 
 const OPERATOR_LABELS: Record<RuleCondition['operator'], string> = {
   contains: 'contains',
@@ -91,6 +93,7 @@ export function RuleForm({
   onCancel: () => void;
 }) {
   const utils = trpc.useUtils();
+  const locale = useLocale();
   const categories = trpc.categories.list.useQuery();
   const accounts = trpc.accounts.list.useQuery();
   const [draft, setDraft] = useState(initial);
@@ -104,22 +107,25 @@ export function RuleForm({
 
   const adding = useFormSubmit(
     createRuleInput,
-    () => ruleValues(draft),
+    () => ruleValues(draft, locale),
     async (data) => {
       await create.mutateAsync(data);
       await utils.rules.invalidate();
       onDone(`Rule “${data.name}” created.`);
     },
+    // Amounts are read in the user's locale ("1.234,50"); one the form cannot read is explained at its field.
+    () => amountErrors(draft, locale),
   );
   // The form holds the whole rule, so saving replaces it: a limit taken away is gone.
   const editing = useFormSubmit(
     replaceRuleInput,
-    () => ({ id: rule?.id, ...ruleValues(draft) }),
+    () => ({ id: rule?.id, ...ruleValues(draft, locale) }),
     async (data) => {
       await replace.mutateAsync(data);
       await utils.rules.invalidate();
       onDone(`Rule “${data.name}” saved.`);
     },
+    () => amountErrors(draft, locale),
   );
   const form = rule ? editing : adding;
   const { errors } = form;
@@ -177,6 +183,7 @@ export function RuleForm({
           <Field label="Amount at least (optional)" errors={errors.amountMin}>
             <input
               inputMode="decimal"
+              autoComplete="off"
               value={draft.amountMin}
               onChange={(e) => set({ amountMin: e.target.value })}
             />
@@ -184,6 +191,7 @@ export function RuleForm({
           <Field label="Amount at most (optional)" errors={errors.amountMax}>
             <input
               inputMode="decimal"
+              autoComplete="off"
               value={draft.amountMax}
               onChange={(e) => set({ amountMax: e.target.value })}
             />

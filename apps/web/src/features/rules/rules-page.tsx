@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useMoneyFormat } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf } from '../../lib/format';
+import { useLocale } from '../../lib/locale';
+import { useNotice } from '../../lib/notice';
 import { navigate, useLocation } from '../../lib/router';
 import type { Rule } from '../../lib/schemas';
 import { trpc } from '../../lib/trpc';
@@ -25,6 +28,8 @@ function RuleItem({
   onApply: () => void;
   onNotice: (notice: Notice) => void;
 }) {
+  const locale = useLocale();
+  const formatAmount = useMoneyFormat();
   const categories = trpc.categories.list.useQuery();
   const accounts = trpc.accounts.list.useQuery();
   const dryRun = trpc.rules.run.useMutation();
@@ -36,7 +41,7 @@ function RuleItem({
       {
         onSuccess: ({ matched, changed }) =>
           onNotice({
-            text: `“${rule.name}” matches ${countOf(matched, 'transaction')}; applying it would change ${changed}.`,
+            text: `“${rule.name}” matches ${countOf(matched, 'transaction', undefined, locale)}; applying it would change ${changed.toLocaleString(locale)}.`,
             error: false,
           }),
         onError: (error) => onNotice({ text: messageOf(error), error: true }),
@@ -47,7 +52,7 @@ function RuleItem({
       <h3>{rule.name}</h3>
       <p>
         <span className="muted">If </span>
-        {describeConditions(rule, accountName)}
+        {describeConditions(rule, accountName, formatAmount)}
         <span className="muted"> then </span>
         {describeActions(rule, categoryName)}
       </p>
@@ -92,6 +97,7 @@ function RuleItem({
 export function RulesPage() {
   const location = useLocation();
   const utils = trpc.useUtils();
+  const locale = useLocale();
   const rules = trpc.rules.list.useQuery();
   const remove = trpc.rules.delete.useMutation({ onSettled: () => utils.rules.invalidate() });
   const apply = trpc.rules.run.useMutation({
@@ -105,7 +111,7 @@ export function RulesPage() {
   const [editing, setEditing] = useState<Rule | null>(null);
   const [deleting, setDeleting] = useState<Rule | null>(null);
   const [applying, setApplying] = useState<Rule | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useNotice<Notice>();
   const creating = location.query.get('new') === '1';
 
   const close = () => {
@@ -134,7 +140,7 @@ export function RulesPage() {
       {
         onSuccess: ({ matched, changed }) =>
           setNotice({
-            text: `“${target.name}” changed ${countOf(changed, 'transaction')} of the ${matched} it matches.`,
+            text: `“${target.name}” changed ${countOf(changed, 'transaction', undefined, locale)} of the ${matched.toLocaleString(locale)} it matches.`,
             error: false,
           }),
         onError: (error) => setNotice({ text: messageOf(error), error: true }),
@@ -169,7 +175,7 @@ export function RulesPage() {
           <RuleForm
             key={editing?.id ?? `new-${location.query.toString()}`}
             rule={editing ?? undefined}
-            initial={editing ? draftFromRule(editing) : draftFromQuery(location.query)}
+            initial={editing ? draftFromRule(editing, locale) : draftFromQuery(location.query)}
             onCancel={close}
             onDone={(text) => {
               setNotice({ text, error: false });
@@ -192,43 +198,47 @@ export function RulesPage() {
       ) : rules.isError ? (
         <ErrorState error={rules.error} retry={() => void rules.refetch()} />
       ) : rules.data.length === 0 ? (
-        <EmptyState title="No rules yet">
+        <EmptyState level={2} title="No rules yet">
           <p>
             A rule such as “payee contains REWE → Groceries” sorts imported transactions for you. Create one
             here, or from a transaction’s “Rule” button.
           </p>
         </EmptyState>
       ) : (
-        <ul className="rules">
-          {rules.data.map((rule) => (
-            <RuleItem
-              key={rule.id}
-              rule={rule}
-              onNotice={setNotice}
-              onEdit={() => {
-                setNotice(null);
-                setEditing(rule);
-              }}
-              onDelete={() => setDeleting(rule)}
-              onApply={() => setApplying(rule)}
-            />
-          ))}
-        </ul>
+        <>
+          {/* Each rule is an h3: the list's heading keeps the outline in order for screen readers. */}
+          <h2 className="visually-hidden">Your rules</h2>
+          <ul className="rules">
+            {rules.data.map((rule) => (
+              <RuleItem
+                key={rule.id}
+                rule={rule}
+                onNotice={setNotice}
+                onEdit={() => {
+                  setNotice(null);
+                  setEditing(rule);
+                }}
+                onDelete={() => setDeleting(rule)}
+                onApply={() => setApplying(rule)}
+              />
+            ))}
+          </ul>
+        </>
       )}
 
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete the rule “${deleting?.name ?? ''}”?`}
-        message="Transactions it already changed stay as they are."
-        confirmLabel="Delete"
+        message="The rule is deleted and no longer applies to new transactions. Transactions it already changed stay as they are."
+        confirmLabel="Delete rule"
         onConfirm={confirmDelete}
         onCancel={() => setDeleting(null)}
       />
       <ConfirmDialog
         open={applying !== null}
         title={`Apply “${applying?.name ?? ''}” to existing transactions?`}
-        message="Every transaction it matches is changed now. Use Preview first to see how many."
-        confirmLabel="Apply"
+        message="Every transaction it matches is changed now, and this cannot be undone. To see how many first, cancel and choose Preview."
+        confirmLabel="Apply rule"
         onConfirm={confirmApply}
         onCancel={() => setApplying(null)}
       />

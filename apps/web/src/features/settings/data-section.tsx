@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
+import { useNotice } from '../../lib/notice';
 import { downloadFile } from '../../lib/rest';
 import { deleteAccountInput, resetAccountDataInput } from '../../lib/schemas';
 import { useSession } from '../../lib/session';
@@ -56,7 +57,7 @@ function PasswordConfirmed({
 export function DataSection() {
   const { signOut } = useSession();
   const utils = trpc.useUtils();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice<string>();
   const [problem, setProblem] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const removeDemo = trpc.demo.remove.useMutation();

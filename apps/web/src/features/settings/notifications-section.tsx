@@ -4,6 +4,7 @@ import { Field } from '../../components/field';
 import { ErrorState, FormError, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { useNotice } from '../../lib/notice';
 import { updateNotificationSettingsInput, WEBHOOK_HEADERS } from '../../lib/schemas';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
@@ -97,7 +98,7 @@ function DigestSwitch({ settings, onChanged }: { settings: Settings; onChanged: 
 function WebhookForm({ settings, onChanged }: { settings: Settings; onChanged: (next: Changed) => void }) {
   const [url, setUrl] = useState(settings.webhookUrl ?? '');
   const [secret, setSecret] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice<string>();
   const [confirming, setConfirming] = useState<'remove' | 'rotate' | null>(null);
   const changed = (next: Changed, message: string) => {
     onChanged(next);

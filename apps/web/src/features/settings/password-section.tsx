@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
+import { useNotice } from '../../lib/notice';
 import { changePasswordInput, passwordProblems } from '../../lib/schemas';
 import { type RouterOutputs, tokenStore, trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
@@ -10,7 +11,7 @@ type Profile = RouterOutputs['auth']['me'];
 export function PasswordSection({ profile }: { profile: Profile }) {
   const utils = trpc.useUtils();
   const [values, setValues] = useState({ oldPassword: '', newPassword: '' });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice<string>();
   const change = trpc.auth.changePassword.useMutation();
   // The registration rules, with this user's name and email, as they type.
   const schema = changePasswordInput.superRefine((input, ctx) => {

@@ -1,45 +1,52 @@
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
 import { formatMoney } from '../../lib/format';
+import { browserLocale } from '../../lib/locale';
+import { useNotice } from '../../lib/notice';
 import { updateProfileInput } from '../../lib/schemas';
 import { browserTimeZone } from '../../lib/session';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
-
-const COMMON_CURRENCIES = [
-  'USD',
-  'EUR',
-  'GBP',
-  'JPY',
-  'CHF',
-  'CAD',
-  'AUD',
-  'INR',
-  'CNY',
-  'BRL',
-  'SEK',
-  'NOK',
-  'DKK',
-  'PLN',
-  'ZAR',
-];
+import {
+  currencyChoices,
+  currencyFromText,
+  currencyLabel,
+  localeChoices,
+  localeFromText,
+  localeLabel,
+} from './choices';
 
 type Profile = RouterOutputs['auth']['me'];
 
-/** Username, currency and time zone: saved together, with one notice. */
+const CURRENCY_PROBLEM = 'Choose a currency from the list, or type its code, e.g. EUR.';
+const LOCALE_PROBLEM = 'Choose a language and region from the list, or type its code, e.g. de-DE.';
+
+/** Username, currency, language and region, and time zone: saved together, with one notice. */
 export function ProfileSection({ profile }: { profile: Profile }) {
   const utils = trpc.useUtils();
+  const currencies = useMemo(currencyChoices, []);
+  const locales = useMemo(localeChoices, []);
+  const browserDefault = `Browser default (${browserLocale()})`;
   const [values, setValues] = useState({
     username: profile.username,
-    preferredCurrency: profile.preferredCurrency,
+    currency: currencyLabel(profile.preferredCurrency),
+    locale: profile.locale ? localeLabel(profile.locale) : browserDefault,
     timeZone: profile.timeZone,
   });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice<string>();
   const update = trpc.auth.updateProfile.useMutation();
+  const currency = currencyFromText(values.currency, currencies);
+  const locale = localeFromText(values.locale, locales, browserDefault);
   const { errors, problem, submit } = useFormSubmit(
     updateProfileInput,
-    () => values,
+    // A name nobody can save goes to the schema as it was typed, so the field says what to do.
+    () => ({
+      username: values.username,
+      preferredCurrency: currency ?? values.currency,
+      timeZone: values.timeZone,
+      locale: locale === undefined ? values.locale : locale,
+    }),
     async (data) => {
       const next = await update.mutateAsync(data);
       utils.auth.me.setData(undefined, next);
@@ -49,13 +56,15 @@ export function ProfileSection({ profile }: { profile: Profile }) {
     },
   );
   const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
-  const others = Intl.supportedValuesOf('currency').filter((code) => !COMMON_CURRENCIES.includes(code));
   const change =
     (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       setNotice(null);
       setValues((current) => ({ ...current, [key]: event.target.value }));
     };
   const browserZone = browserTimeZone();
+  const currencyList = useId();
+  const localeList = useId();
+  const exampleLocale = locale ?? browserLocale();
 
   return (
     <section className="card" aria-labelledby="profile-title">
@@ -68,26 +77,47 @@ export function ProfileSection({ profile }: { profile: Profile }) {
         <p className="muted">Email: {profile.email}</p>
         <Field
           label="Show amounts in"
-          errors={errors.preferredCurrency}
-          hint={`Example: ${formatMoney('1234.50', values.preferredCurrency)}`}
+          errors={errors.preferredCurrency && (currency ? errors.preferredCurrency : [CURRENCY_PROBLEM])}
+          hint={
+            currency
+              ? `Example: ${formatMoney('1234.50', currency, exampleLocale)}. Type to search by name or code.`
+              : 'Type to search by name or code.'
+          }
         >
-          <select value={values.preferredCurrency} onChange={change('preferredCurrency')}>
-            <optgroup label="Common">
-              {COMMON_CURRENCIES.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="All currencies">
-              {others.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </optgroup>
-          </select>
+          <input
+            list={currencyList}
+            value={values.currency}
+            onChange={change('currency')}
+            onFocus={(event) => event.currentTarget.select()}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
+        <datalist id={currencyList}>
+          {currencies.map((choice) => (
+            <option key={choice.value} value={choice.label} />
+          ))}
+        </datalist>
+        <Field
+          label="Language and region"
+          errors={errors.locale && (locale === undefined ? [LOCALE_PROBLEM] : errors.locale)}
+          hint={`How amounts and dates are written, e.g. ${formatMoney('1234.50', currency ?? profile.preferredCurrency, exampleLocale)}. Type to search.`}
+        >
+          <input
+            list={localeList}
+            value={values.locale}
+            onChange={change('locale')}
+            onFocus={(event) => event.currentTarget.select()}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </Field>
+        <datalist id={localeList}>
+          <option value={browserDefault} />
+          {locales.map((choice) => (
+            <option key={choice.value} value={choice.label} />
+          ))}
+        </datalist>
         <Field
           label="Time zone"
           errors={errors.timeZone}

@@ -1,6 +1,7 @@
 import { ErrorState, Loading } from '../../components/states';
 import { useProfile } from '../../lib/session';
 import { ApiTokensSection } from './api-tokens-section';
+import { AppearanceSection } from './appearance-section';
 import { DataSection } from './data-section';
 import { NotificationsSection } from './notifications-section';
 import { PasswordSection } from './password-section';
@@ -17,10 +18,12 @@ export function SettingsPage() {
     <div className="page narrow">
       <h1>Settings</h1>
       <nav aria-label="Settings sections" className="section-nav">
-        <a href="#profile-title">Profile</a> · <a href="#notifications-title">Notifications</a> ·{' '}
-        <a href="#password-title">Security</a> · <a href="#data-title">Data</a>
+        <a href="#profile-title">Profile</a> · <a href="#appearance-title">Appearance</a> ·{' '}
+        <a href="#notifications-title">Notifications</a> · <a href="#password-title">Security</a> ·{' '}
+        <a href="#data-title">Data</a>
       </nav>
       <ProfileSection profile={profile.data} />
+      <AppearanceSection />
       <NotificationsSection />
       <h2 className="section-heading">Security</h2>
       <PasswordSection profile={profile.data} />

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/states';
+import type { FieldErrors } from '../../lib/errors';
+import { formatAmountInput, useLocale } from '../../lib/locale';
 import { Link } from '../../lib/router';
 import {
   createTransactionInput,
@@ -12,139 +14,222 @@ import {
 import { useToday } from '../../lib/session';
 import { trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
+import { useSubmissionKey } from './submission-key';
+import {
+  categoriesFor,
+  counterText,
+  type DraftPreset,
+  draftOf,
+  type EntryKind,
+  nextDraft,
+  noteTooLong,
+  readEntryAmount,
+  type TransactionDraft,
+} from './transaction-draft';
 import type { Transaction } from './transaction-table';
 import { useTransactionMutations } from './use-transaction-mutations';
 
-export type EntryKind = 'EXPENSE' | 'INCOME' | 'TRANSFER';
-
-interface TransactionDraft {
-  kind: EntryKind;
-  /** The account of an income or expense; the "from" account of a transfer. Blank: the default account. */
-  accountId: string;
-  toAccountId: string;
-  categoryId: string;
-  payee: string;
-  amount: string;
-  date: string;
-  note: string;
-}
-
-/** The form's starting values: the transaction's, or a new entry dated `today` with the given presets. */
-function draftOf(
-  today: string,
-  transaction?: Transaction,
-  preset: { kind?: EntryKind; accountId?: number } = {},
-): TransactionDraft {
-  return transaction
-    ? {
-        kind: transaction.transferId !== null ? 'TRANSFER' : transaction.type,
-        accountId: String(transaction.accountId),
-        toAccountId: '',
-        categoryId: transaction.categoryId === null ? '' : String(transaction.categoryId),
-        payee: transaction.payee,
-        amount: transaction.amount,
-        date: transaction.date,
-        note: transaction.note,
-      }
-    : {
-        kind: preset.kind ?? 'EXPENSE',
-        accountId: preset.accountId ? String(preset.accountId) : '',
-        toAccountId: '',
-        categoryId: '',
-        payee: '',
-        amount: '',
-        date: today,
-        note: '',
-      };
-}
+export type { EntryKind } from './transaction-draft';
 
 const KIND_LABELS: Record<EntryKind, string> = { EXPENSE: 'Expense', INCOME: 'Income', TRANSFER: 'Transfer' };
 const idOrUndefined = (value: string) => (value ? Number(value) : undefined);
+const SUGGEST_DELAY_MS = 350;
 
 /**
  * Records an expense, an income or a transfer between two accounts, or edits one side of any of them (of a
  * transfer only the amount, date and note, which the other side follows). Each kind validates with the
- * server's own schema before anything is sent.
+ * server's own schema before anything is sent; amounts are read and shown the way the user's locale writes
+ * them. A new entry can be saved with "Save and add another", which keeps type, accounts, date and category
+ * and puts the cursor back in the amount.
  */
 export function TransactionForm({
   transaction,
   preset,
   onDone,
+  onSaved,
   onCancel,
 }: {
   transaction?: Transaction;
-  preset?: { kind?: EntryKind; accountId?: number };
+  preset?: DraftPreset;
+  /** Saved, and the form is done. */
   onDone: (message: string) => void;
+  /** Saved with "Save and add another": the form stays open for the next entry. */
+  onSaved?: (message: string) => void;
   onCancel: () => void;
 }) {
   const categories = trpc.categories.list.useQuery();
   const accounts = trpc.accounts.list.useQuery();
+  const utils = trpc.useUtils();
   const today = useToday();
+  const locale = useLocale();
   const { create, transfer, update } = useTransactionMutations();
-  const [draft, setDraft] = useState<TransactionDraft>(() => draftOf(today, transaction, preset));
-  const set = (key: keyof TransactionDraft) => (event: { target: { value: string } }) =>
-    setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const [draft, setDraft] = useState<TransactionDraft>(() => draftOf(today, locale, transaction, preset));
+  const [suggested, setSuggested] = useState<{ id: string; source: 'rule' | 'history' | null } | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const another = useRef(false);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const submission = useSubmissionKey();
+  const set = (key: keyof TransactionDraft) => (event: { target: { value: string } }) => {
+    const value = event.target.value;
+    if (key === 'categoryId') setSuggested(null);
+    setDraft((current) => ({ ...current, [key]: value }));
+  };
 
   const transferSide = transaction !== undefined && transaction.transferId !== null;
+  const isTransfer = draft.kind === 'TRANSFER';
+  const type = draft.kind === 'INCOME' ? 'INCOME' : 'EXPENSE';
   // Archived accounts take no new entries, but an existing entry keeps showing the account it is in.
   const choices =
     accounts.data?.filter((account) => !account.archived || account.id === transaction?.accountId) ?? [];
   const defaultAccount = accounts.data?.find((account) => account.isDefault);
   const accountId = draft.accountId || (defaultAccount ? String(defaultAccount.id) : '');
+  const offered = categoriesFor(categories.data ?? [], type).filter(
+    // An entry keeps its category even when that category's kind says otherwise.
+    (category) => category.kind == null || category.kind === type || String(category.id) === draft.categoryId,
+  );
+  // A category of the other kind is dropped when the type changes (its own category stays on an edit).
+  const categoryFits =
+    draft.categoryId === '' ||
+    String(transaction?.categoryId ?? '') === draft.categoryId ||
+    categoriesFor(categories.data ?? [], type).some((category) => String(category.id) === draft.categoryId);
+  const categoryId = categoryFits ? draft.categoryId : '';
+
+  // The category suggested from the payee (the user's rules, or their earlier payments to that payee), only
+  // into an empty category, and only for a new income or expense.
+  const payee = draft.payee.trim();
+  const suggesting = !transaction && !isTransfer && categoryId === '' && payee.length >= 2;
+  useEffect(() => {
+    if (!suggesting) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      utils.transactions.suggestCategory
+        .fetch({ payee, type })
+        .then((result) => {
+          if (cancelled || result.categoryId === null) return;
+          const id = String(result.categoryId);
+          setDraft((current) => (current.categoryId === '' ? { ...current, categoryId: id } : current));
+          setSuggested({ id, source: result.source });
+        })
+        // A suggestion is a convenience: without one the user picks the category as before.
+        .catch(() => undefined);
+    }, SUGGEST_DELAY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [suggesting, payee, type, utils]);
+
+  const note = draft.note.trim();
+  const noteProblem = noteTooLong(note.length, NOTE_MAX_LENGTH, locale);
+  const amount = readEntryAmount(draft.amount, locale);
+  const precheck = (): FieldErrors => ({
+    ...(amount.ok ? {} : { amount: [amount.message] }),
+    ...(noteProblem ? { note: [noteProblem] } : {}),
+  });
+  const amountValue = amount.ok ? amount.value : draft.amount;
+
+  const finish = (message: string) => {
+    submission.saved();
+    if (another.current) {
+      another.current = false;
+      setDraft(nextDraft({ ...draft, accountId, categoryId }));
+      setSuggested(null);
+      setAdded(`${message} Add the next one.`);
+      amountRef.current?.focus();
+      onSaved?.(message);
+    } else {
+      onDone(message);
+    }
+  };
 
   const entryValues = () => ({
-    type: draft.kind === 'INCOME' ? 'INCOME' : 'EXPENSE',
+    type,
     accountId: idOrUndefined(accountId),
-    categoryId: idOrUndefined(draft.categoryId),
+    categoryId: idOrUndefined(categoryId),
     payee: draft.payee,
-    amount: draft.amount,
+    amount: amountValue,
     date: draft.date,
     note: draft.note,
   });
-  const entry = useFormSubmit(createTransactionInput, entryValues, async (data) => {
-    await create.mutateAsync(data);
-    onDone('Transaction added.');
-  });
+  const entry = useFormSubmit(
+    createTransactionInput,
+    entryValues,
+    async (input) => {
+      await create.mutateAsync({ input, idempotencyKey: submission.keyFor(input) });
+      finish('Transaction added.');
+    },
+    precheck,
+  );
   const edit = useFormSubmit(
     updateTransactionInput,
     () =>
       transferSide
-        ? { id: transaction?.id, amount: draft.amount, date: draft.date, note: draft.note }
+        ? { id: transaction?.id, amount: amountValue, date: draft.date, note: draft.note }
         : { id: transaction?.id, ...entryValues() },
     async (data) => {
       await update.mutateAsync(data);
       onDone(transferSide ? 'Transfer updated.' : 'Transaction updated.');
     },
+    precheck,
   );
   const move = useFormSubmit(
     createTransferInput,
     () => ({
       fromAccountId: idOrUndefined(accountId),
       toAccountId: idOrUndefined(draft.toAccountId),
-      amount: draft.amount,
+      amount: amountValue,
       date: draft.date,
       note: draft.note,
     }),
-    async (data) => {
-      await transfer.mutateAsync(data);
-      onDone('Transfer recorded.');
+    async (input) => {
+      await transfer.mutateAsync({ input, idempotencyKey: submission.keyFor(input) });
+      finish('Transfer recorded.');
     },
+    precheck,
   );
-  const form = transaction ? edit : draft.kind === 'TRANSFER' ? move : entry;
+  const form = transaction ? edit : isTransfer ? move : entry;
   const { errors } = form;
-  const saving = create.isPending || transfer.isPending || update.isPending;
-  const isTransfer = draft.kind === 'TRANSFER';
+  const saving = form.pending;
   const kinds: EntryKind[] = transaction ? [] : ['EXPENSE', 'INCOME', 'TRANSFER'];
   const tooFewAccounts = isTransfer && !transaction && accounts.data !== undefined && choices.length < 2;
+  const noteErrors = noteProblem ? [noteProblem] : errors.note;
 
   return (
     <form
       className="form-panel transaction-form"
-      onSubmit={form.submit}
+      onSubmit={(event) => {
+        if (!saving) {
+          const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          another.current = submitter?.dataset.another !== undefined;
+          setAdded(null);
+        }
+        void form.submit(event);
+      }}
       noValidate
       aria-label={transaction ? (transferSide ? 'Edit transfer' : 'Edit transaction') : 'New transaction'}
     >
       <FormError message={form.problem} />
+      {added && (
+        <p className="notice form-note" role="status">
+          {added}
+        </p>
+      )}
+      {!tooFewAccounts && (
+        <Field
+          label="Amount"
+          errors={errors.amount}
+          hint={`For example ${formatAmountInput('12.50', locale)}`}
+        >
+          <input
+            ref={amountRef}
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.amount}
+            onChange={set('amount')}
+            data-first-field
+          />
+        </Field>
+      )}
       {transferSide ? (
         <p className="muted form-note">
           One side of a transfer: changing the amount or date changes the other side too.
@@ -197,9 +282,14 @@ export function TransactionForm({
           </Field>
         </>
       ) : null}
-      {!tooFewAccounts && (
-        <Field label="Amount" errors={errors.amount} hint="For example 12.50">
-          <input inputMode="decimal" autoComplete="off" value={draft.amount} onChange={set('amount')} />
+      {!isTransfer && (
+        <Field label="Payee (optional)" errors={errors.payee}>
+          <input
+            maxLength={PAYEE_MAX_LENGTH}
+            autoComplete="off"
+            value={draft.payee}
+            onChange={set('payee')}
+          />
         </Field>
       )}
       {!isTransfer &&
@@ -209,10 +299,20 @@ export function TransactionForm({
             first.
           </p>
         ) : (
-          <Field label="Category" errors={errors.categoryId}>
-            <select value={draft.categoryId} onChange={set('categoryId')}>
+          <Field
+            label="Category"
+            errors={errors.categoryId}
+            hint={
+              suggested?.id === categoryId
+                ? suggested.source === 'rule'
+                  ? 'Suggested by one of your rules'
+                  : 'Suggested from earlier payments'
+                : undefined
+            }
+          >
+            <select value={categoryId} onChange={set('categoryId')}>
               <option value="">Choose a category…</option>
-              {categories.data?.map((category) => (
+              {offered.map((category) => (
                 <option key={category.id} value={category.id}>
                   {category.name}
                 </option>
@@ -221,42 +321,33 @@ export function TransactionForm({
           </Field>
         ))}
       {!isTransfer && (
-        <>
-          <Field label="Payee (optional)" errors={errors.payee}>
-            <input
-              maxLength={PAYEE_MAX_LENGTH}
-              autoComplete="off"
-              value={draft.payee}
-              onChange={set('payee')}
-            />
-          </Field>
-          <Field label="Account" errors={errors.accountId}>
-            <select value={accountId} onChange={set('accountId')}>
-              {accountId === '' && <option value="">Loading accounts…</option>}
-              {choices.map((account) => (
-                <option key={account.id} value={account.id}>
-                  {account.name}
-                  {account.isDefault ? ' (default)' : ''}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </>
+        <Field label="Account" errors={errors.accountId}>
+          <select value={accountId} onChange={set('accountId')}>
+            {accountId === '' && <option value="">Loading accounts…</option>}
+            {choices.map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.name}
+                {account.isDefault ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
       )}
       {!tooFewAccounts && (
         <>
           <Field label="Date" errors={errors.date}>
             <input type="date" value={draft.date} onChange={set('date')} />
           </Field>
-          <Field label="Note (optional)" errors={errors.note}>
-            <input maxLength={NOTE_MAX_LENGTH} value={draft.note} onChange={set('note')} />
+          <Field
+            label="Note (optional)"
+            errors={noteErrors}
+            hint={counterText(note.length, NOTE_MAX_LENGTH, locale)}
+          >
+            <textarea rows={2} value={draft.note} onChange={set('note')} />
           </Field>
         </>
       )}
-      <div className="actions">
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
+      <div className="actions start">
         {!tooFewAccounts && (
           <button type="submit" className="button" disabled={saving}>
             {saving
@@ -268,6 +359,14 @@ export function TransactionForm({
                   : 'Add transaction'}
           </button>
         )}
+        {!transaction && !tooFewAccounts && (
+          <button type="submit" className="button secondary" disabled={saving} data-another>
+            Save and add another
+          </button>
+        )}
+        <button type="button" className="button secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

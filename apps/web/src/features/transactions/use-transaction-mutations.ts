@@ -1,8 +1,15 @@
+import { useMutation } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
-import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc';
+import { queryClient, type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc';
 
 type Page = RouterOutputs['transactions']['list'];
 type Transaction = Page['items'][number];
+
+/** A create with the key that makes a repeat of the same submission harmless (sent as `Idempotency-Key`). */
+interface Keyed<Input> {
+  input: Input;
+  idempotencyKey: string;
+}
 
 /**
  * Create, transfer, update and delete with the cache kept honest: edits and deletes show at once (optimistic) and
@@ -38,8 +45,17 @@ export function useTransactionMutations() {
       utils.alerts.invalidate(),
     ]);
 
-  const create = trpc.transactions.create.useMutation({ onSettled: refresh });
-  const transfer = trpc.transactions.transfer.useMutation({ onSettled: refresh });
+  // Creates go through the client per call: the idempotency key is the call's own, not the hook's.
+  const create = useMutation({
+    mutationFn: ({ input, idempotencyKey }: Keyed<RouterInputs['transactions']['create']>) =>
+      utils.client.transactions.create.mutate(input, { context: { idempotencyKey } }),
+    onSettled: refresh,
+  });
+  const transfer = useMutation({
+    mutationFn: ({ input, idempotencyKey }: Keyed<RouterInputs['transactions']['transfer']>) =>
+      utils.client.transactions.transfer.mutate(input, { context: { idempotencyKey } }),
+    onSettled: refresh,
+  });
 
   const update = trpc.transactions.update.useMutation({
     onMutate: (input) =>
@@ -67,5 +83,5 @@ export function useTransactionMutations() {
     onSettled: refresh,
   });
 
-  return { create, transfer, update, remove };
+  return { create, transfer, update, remove, refresh };
 }
