@@ -1,13 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { precompress } from './vite-precompress';
+import { routePages } from './vite-route-pages';
 import { serviceWorker } from './vite-service-worker';
 
 // In `pnpm dev` the API runs on :3000 and Vite proxies to it, so the browser sees one origin, as in production.
 const api = process.env.FINSIGHT_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), serviceWorker(), precompress()],
+  plugins: [react(), serviceWorker(), routePages(), precompress()],
   // Workspace packages are read from their TypeScript sources (see packages/config/tsconfig.base.json).
   resolve: { conditions: ['@finsight/source', ...defaultClientConditions] },
   server: {

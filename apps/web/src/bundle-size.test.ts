@@ -2,8 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { ROUTE_PAGES } from '../vite-route-pages';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = process.env.WEB_DIST
+  ? `${process.env.WEB_DIST}/`
+  : fileURLToPath(new URL('../dist/', import.meta.url));
 const BUDGET_BYTES = 200 * 1024;
 const assets = () => readdirSync(`${dist}assets`);
 
@@ -57,6 +60,26 @@ describe('the production build', () => {
       if (readFileSync(`${dist}assets/${file}`).length < 1024) continue;
       expect(existsSync(`${dist}assets/${file}.br`), `${file}.br`).toBe(true);
       expect(existsSync(`${dist}assets/${file}.gz`), `${file}.gz`).toBe(true);
+    }
+  });
+
+  it('writes a page of its own for each signed-in page, preloading that page’s code with the app’s', () => {
+    // Every lazy page chunk must be named in ROUTE_PAGES, or a first visit to it pays an extra round trip.
+    const pageChunks = assets().filter((name) => /-page-[\w-]+\.js$/.test(name));
+    const named = Object.values(ROUTE_PAGES).map((module) => module.split('/').pop()?.replace('.tsx', ''));
+    for (const chunk of pageChunks) {
+      const page = chunk.replace(/-[\w-]{8}\.js$/, '');
+      if (page === 'account-register-page') continue; // /accounts/<id>: reached from the accounts page
+      expect(named, chunk).toContain(page);
+    }
+    for (const [segment, module] of Object.entries(ROUTE_PAGES)) {
+      const html = readFileSync(`${dist}routes/${segment || 'dashboard'}.html`, 'utf8');
+      const page = module.split('/').pop()?.replace('.tsx', '');
+      expect(html, segment).toMatch(
+        new RegExp(`<link rel="modulepreload" crossorigin href="/assets/${page}-[\\w-]{8}\\.js">`),
+      );
+      // Still the app's own page: the same entry script as index.html.
+      expect(html).toContain(initialScripts()[0]);
     }
   });
 });

@@ -42,6 +42,7 @@ import { restApi } from './rest/plugin';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers';
 import { trpcRoutes } from './trpc-http';
 import { appTrpcOptions } from './trpc-options';
+import { webPages } from './web-pages';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -234,12 +235,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.setErrorHandler(handleError);
   const servesWeb = Boolean(options.webDist && existsSync(join(options.webDist, 'index.html')));
+  const pageFile = webPages(servesWeb ? options.webDist : undefined);
   app.setNotFoundHandler((request, reply) => {
     // The web app's own routes (/transactions, /settings…) all load index.html; API paths keep a JSON 404.
     const path = request.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api') || path.startsWith('/trpc');
     const wantsPage = request.method === 'GET' && request.headers.accept?.includes('text/html');
-    if (servesWeb && wantsPage && !isApi && !/\.\w+$/.test(path)) return reply.sendFile('index.html');
+    if (servesWeb && wantsPage && !isApi && !/\.\w+$/.test(path)) return reply.sendFile(pageFile(path));
     return notFound(request, reply);
   });
 
@@ -298,7 +300,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           .headers(PAGE_SECURITY_HEADERS)
           .header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : REVALIDATE),
     });
-    app.get('/', (_request, reply) => reply.sendFile('index.html'));
+    app.get('/', (_request, reply) => reply.sendFile(pageFile('/')));
   }
   return app;
 }

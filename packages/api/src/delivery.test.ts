@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,8 @@ import { call, type RestUser, restUser, startTestServer, type TestServer } from 
 
 /** The web build (turbo builds it before these tests, as part of the API's own build). */
 const webDist = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
-const mainScript = readdirSync(`${webDist}/assets`).find((name) => /^index-.*\.js$/.test(name));
+/** The entry script index.html loads (a restored build cache may leave older ones beside it). */
+const mainScript = /\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(`${webDist}/index.html`, 'utf8'))?.[1];
 
 let server: TestServer;
 let jane: RestUser;
@@ -55,6 +56,25 @@ describe('the web app’s files', () => {
       expect(page.status, path).toBe(200);
       expect(page.headers.get('cache-control'), path).toBe('no-cache');
       expect(page.text).toContain('<div id="root">');
+    }
+  });
+
+  it('preload the code of the page asked for with the app’s own, and only that page’s', async () => {
+    const pageChunk = (text: string) =>
+      [...text.matchAll(/rel="modulepreload" crossorigin href="\/assets\/([a-z-]+-page)-/g)].map(
+        (match) => match[1],
+      );
+    expect(pageChunk((await get('/', { accept: 'text/html' })).text)).toEqual(['dashboard-page']);
+    expect(pageChunk((await get('/transactions?page=2', { accept: 'text/html' })).text)).toEqual([
+      'transactions-page',
+    ]);
+    expect(pageChunk((await get('/budgets', { accept: 'text/html' })).text)).toEqual(['budgets-page']);
+    // Pages without a page of their own (login, an unknown path) get index.html as it is.
+    for (const path of ['/login', '/no-such-page']) {
+      const page = await get(path, { accept: 'text/html' });
+      expect(page.status, path).toBe(200);
+      expect(pageChunk(page.text), path).toEqual([]);
+      expect(page.text).toContain(`/assets/${mainScript}`);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { countOf } from '../lib/format';
+import { formatCount } from '../lib/intl-formats';
 import { useLocale } from '../lib/locale';
 
 /** Previous / next over pages, with where the reader is ("Page 2 of 5 · 112 transactions"). */
@@ -30,7 +31,7 @@ export function Pager({
         Previous
       </button>
       <span>
-        Page {pageNumber.toLocaleString(locale)} of {pages.toLocaleString(locale)} ·{' '}
+        Page {formatCount(pageNumber, locale)} of {formatCount(pages, locale)} ·{' '}
         {countOf(total, 'transaction', undefined, locale)}
       </span>
       <button type="button" className="button secondary small" disabled={!hasNext} onClick={onNext}>

@@ -1,45 +1,36 @@
+import { dateTimeFormat, formatCount, numberFormat } from './intl-formats';
 /**
  * Formatting happens only here, at the edge: amounts stay decimal strings everywhere else. Every function takes
  * the user's locale (`useLocale()` from lib/locale.ts); without one the browser's default applies.
  */
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
 export function formatMoney(amount: string, currency: string, locale?: string): string {
-  const key = `${locale ?? ''}|${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    moneyFormats.set(key, format);
-  }
   // Intl formats a decimal string exactly; it never becomes a binary float on the way.
-  return format.format(amount as unknown as number);
+  return numberFormat(locale, { style: 'currency', currency }).format(amount as unknown as number);
 }
 
 export function formatDate(isoDate: string, locale?: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)),
   );
 }
 
 /** An ISO timestamp as a short local date and time ("Dec 1, 2026, 9:30 PM"). */
 export function formatDateTime(isoTimestamp: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(isoTimestamp),
-  );
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoTimestamp));
 }
 
 export function formatMonth(isoMonth: string, locale?: string, style: 'long' | 'short' = 'long'): string {
   const [year, month] = isoMonth.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)),
   );
 }
 
 export function formatPercent(value: number | null, locale?: string): string {
   if (value === null) return '—';
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`;
+  return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`;
 }
 
 export function shiftMonth(isoMonth: string, by: number): string {
@@ -57,5 +48,5 @@ export function lastDayOf(isoMonth: string): string {
 
 /** "1 transaction", "3 transactions" (the number in the user's locale: "1.200 transactions" in de-DE). */
 export function countOf(count: number, singular: string, plural = `${singular}s`, locale = 'en-US'): string {
-  return `${count.toLocaleString(locale)} ${count === 1 ? singular : plural}`;
+  return `${formatCount(count, locale)} ${count === 1 ? singular : plural}`;
 }

@@ -10,6 +10,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
+import { dateTimeFormat } from './intl-formats';
 import { navigate } from './router';
 import { todayIn } from './schemas';
 import { queryClient, tokenStore, trpc, trpcClient } from './trpc';
@@ -71,7 +72,7 @@ export function useProfile() {
 }
 
 /** The browser's own time zone: the default at sign-up, and until the profile has loaded. */
-export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export const browserTimeZone = () => dateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Today "YYYY-MM-DD" where the user lives (their profile's time zone), as the server counts it. */
 export function useToday(): string {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Money } from '../../components/money';
 import { EmptyState, ErrorState, FormError, Loading } from '../../components/states';
+import { formatCount } from '../../lib/intl-formats';
 import { useLocale } from '../../lib/locale';
 import { Link, navigate } from '../../lib/router';
 import { createAccountInput } from '../../lib/schemas';
@@ -92,7 +93,7 @@ export function AccountsPage() {
                       {account.archived && <span className="badge muted-badge">archived</span>}
                     </td>
                     <td>{KIND_LABELS[account.kind]}</td>
-                    <td className="num">{account.transactionCount.toLocaleString(locale)}</td>
+                    <td className="num">{formatCount(account.transactionCount, locale)}</td>
                     <td className="num">
                       <Money amount={account.balance} />
                     </td>

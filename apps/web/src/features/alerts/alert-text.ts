@@ -1,11 +1,12 @@
 import { lastDayOf } from '../../lib/format';
+import { dateTimeFormat, formatCount } from '../../lib/intl-formats';
 import { type AlertKind, ANOMALY_KINDS, toCents } from '../../lib/schemas';
 import { anomalyText, type Formats } from '../dashboard/narrative-text';
 
 /** The bell's name for screen readers: "3 unread alerts". */
 export function unreadLabel(count: number, locale = 'en-US'): string {
   if (count === 0) return 'No unread alerts';
-  return `${count.toLocaleString(locale)} unread ${count === 1 ? 'alert' : 'alerts'}`;
+  return `${formatCount(count, locale)} unread ${count === 1 ? 'alert' : 'alerts'}`;
 }
 
 /** What the badge shows: the count, capped so it stays a badge. */
@@ -48,6 +49,7 @@ export function alertHref(link: string): string {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 /**
  * "just now", "5 minutes ago", "yesterday", "3 days ago", then the date in the user's locale ("Nov 2, 2026",
@@ -55,12 +57,11 @@ const DAY = 24 * HOUR;
  */
 export function timeAgo(isoTimestamp: string, now: number = Date.now(), locale?: string): string {
   const elapsed = now - Date.parse(isoTimestamp);
-  const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return relative.format(-Math.floor(elapsed / MINUTE), 'minute');
-  if (elapsed < DAY) return relative.format(-Math.floor(elapsed / HOUR), 'hour');
-  if (elapsed < 7 * DAY) return relative.format(-Math.floor(elapsed / DAY), 'day');
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(isoTimestamp));
+  if (elapsed < HOUR) return RELATIVE.format(-Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return RELATIVE.format(-Math.floor(elapsed / HOUR), 'hour');
+  if (elapsed < 7 * DAY) return RELATIVE.format(-Math.floor(elapsed / DAY), 'day');
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(isoTimestamp));
 }
 
 /** How the alert's sentence writes amounts, months and dates: the dashboard's formats and a date. */

@@ -3,6 +3,7 @@ import { useMoneyFormat } from '../../components/money';
 import { ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { formatDate, formatDateTime, formatMonth } from '../../lib/format';
+import { formatCount } from '../../lib/intl-formats';
 import { useLocale } from '../../lib/locale';
 import { Link } from '../../lib/router';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
@@ -235,7 +236,7 @@ export function AlertsBell() {
             </ul>
             {list.data.count > results.length && (
               <p className="muted alerts-more">
-                The {results.length.toLocaleString(locale)} newest of {list.data.count.toLocaleString(locale)}{' '}
+                The {formatCount(results.length, locale)} newest of {formatCount(list.data.count, locale)}{' '}
                 alerts.
               </p>
             )}

@@ -1,3 +1,4 @@
+import { dateTimeFormat, numberFormat } from '../../lib/intl-formats';
 /**
  * The numbers behind a chart's axes: round tick values for the amount axis and short month labels. Amounts are
  * only turned into numbers here, for drawing; every figure a person reads is formatted from the decimal string.
@@ -18,7 +19,7 @@ export function niceTicks(max: number, count = 4): number[] {
 
 /** An amount axis label: "€4.2K" in en-US, "4200 €" in de-DE; whole units, the currency's own symbol. */
 export function axisMoney(locale: string, currency: string): (value: number) => string {
-  const format = new Intl.NumberFormat(locale, {
+  const format = numberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',
@@ -37,10 +38,10 @@ export function monthTick(
   const [year, month] = isoMonth.split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1));
   return {
-    month: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(date),
+    month: dateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(date),
     year:
       index === 0 || month === 1
-        ? new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(date)
+        ? dateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(date)
         : null,
   };
 }

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../../lib/intl-formats';
+
 const ORDINALS = new Intl.PluralRules('en-US', { type: 'ordinal' });
 const SUFFIXES: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'st', two: 'nd', few: 'rd' };
 
@@ -12,7 +14,7 @@ export function monthEndText(isoMonth: string): string {
 
 /** "Dec 15": a date within the month on screen. */
 export function shortDate(isoDate: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
 }

@@ -1,4 +1,5 @@
 import { formatPercent } from '../../lib/format';
+import { numberFormat } from '../../lib/intl-formats';
 import { type Anomaly, fromCents, type MonthNarrative, toCents } from '../../lib/schemas';
 
 /**
@@ -101,7 +102,7 @@ export function formatsFor(
   money: (amount: string) => string,
   month: (isoMonth: string) => string,
 ): Formats {
-  const times = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const times = numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   return {
     money,
     month,

@@ -3,6 +3,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf, formatDate, formatDateTime } from '../../lib/format';
+import { formatCount } from '../../lib/intl-formats';
 import { useLocale } from '../../lib/locale';
 import { useNotice } from '../../lib/notice';
 import { Link } from '../../lib/router';
@@ -18,7 +19,7 @@ export function ImportHistory() {
   const undo = trpc.imports.undo.useMutation({ onSuccess: () => utils.invalidate() });
   const [undoing, setUndoing] = useState<ImportRecord | null>(null);
   const locale = useLocale();
-  const number = (count: number) => count.toLocaleString(locale);
+  const number = (count: number) => formatCount(count, locale);
   // A success message goes when an error shows anywhere on the page (lib/notice.ts).
   const [notice, setNotice] = useNotice<{ text: string; error: boolean }>();
   const accountName = (id: number) => accounts.data?.find((account) => account.id === id)?.name ?? '';

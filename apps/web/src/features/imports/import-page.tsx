@@ -4,6 +4,7 @@ import { Field } from '../../components/field';
 import { ErrorState, FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf } from '../../lib/format';
+import { formatCount } from '../../lib/intl-formats';
 import { useLocale } from '../../lib/locale';
 import { restJson } from '../../lib/rest';
 import { RestError } from '../../lib/rest-errors';
@@ -79,7 +80,7 @@ export function ImportPage() {
     if (file.size > MAX_IMPORT_BYTES) {
       setChosen(null);
       setTooLarge(
-        `${file.name} is over ${(MAX_IMPORT_BYTES / 1048576).toLocaleString(locale)} MB, the most one import takes. Split it by date and import the parts.`,
+        `${file.name} is over ${formatCount(MAX_IMPORT_BYTES / 1048576, locale)} MB, the most one import takes. Split it by date and import the parts.`,
       );
       return;
     }
@@ -219,7 +220,7 @@ export function ImportPage() {
                   }
                 />
                 Skip rows that cannot be read
-                {shown.summary.errors > 0 && ` (${shown.summary.errors.toLocaleString(locale)})`}
+                {shown.summary.errors > 0 && ` (${formatCount(shown.summary.errors, locale)})`}
               </label>
             </fieldset>
             {shown.summary.errors > 0 && !flags.skipErrors && (

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { FormError } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf } from '../../lib/format';
+import { formatCount } from '../../lib/intl-formats';
 import { useLocale } from '../../lib/locale';
 import { Link } from '../../lib/router';
 import type { ImportResult } from '../../lib/schemas';
@@ -19,7 +20,7 @@ export function ImportSummary({
 }) {
   const utils = trpc.useUtils();
   const locale = useLocale();
-  const number = (count: number) => count.toLocaleString(locale);
+  const number = (count: number) => formatCount(count, locale);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const undo = trpc.imports.undo.useMutation({ onSuccess: () => utils.invalidate() });

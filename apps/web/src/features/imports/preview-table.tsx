@@ -1,5 +1,6 @@
 import { Money } from '../../components/money';
 import { countOf, formatDate } from '../../lib/format';
+import { formatCount } from '../../lib/intl-formats';
 import { useLocale } from '../../lib/locale';
 import type { CategorySource, ImportPreview } from '../../lib/schemas';
 
@@ -18,8 +19,7 @@ export function PreviewTable({ preview, busy }: { preview: ImportPreview; busy: 
     <>
       {rows.length < summary.rows && (
         <p className="muted" id="preview-limit">
-          Showing the first {rows.length.toLocaleString(locale)} of {summary.rows.toLocaleString(locale)}{' '}
-          rows.
+          Showing the first {formatCount(rows.length, locale)} of {formatCount(summary.rows, locale)} rows.
         </p>
       )}
       {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
@@ -87,7 +87,7 @@ export function PreviewTable({ preview, busy }: { preview: ImportPreview; busy: 
 /** "4 rows: 3 ready to import, 1 cannot be read", with the money in and out and the dates covered. */
 export function PreviewSummary({ summary }: { summary: ImportPreview['summary'] }) {
   const locale = useLocale();
-  const number = (count: number) => count.toLocaleString(locale);
+  const number = (count: number) => formatCount(count, locale);
   return (
     <p className="preview-summary">
       <strong>{countOf(summary.rows, 'row', 'rows', locale)}:</strong>{' '}

@@ -13,6 +13,7 @@ import { queryClient, trpc } from '../../lib/trpc';
 import { amountText, CADENCE_WORDS, confidenceText, nextText, type Series } from './recurring-text';
 import { SeriesForm } from './series-form';
 import './recurring.css';
+import { formatCount } from '../../lib/intl-formats';
 
 type Notice = { text: string; error: boolean; undo?: { series: Series; status: RecurringStatus } };
 
@@ -265,7 +266,7 @@ export function RecurringPage() {
           <p className="muted">
             {countOf(active.length, 'recurring payment', 'recurring payments', locale)}
             {showDismissed && items.length > active.length
-              ? `, ${(items.length - active.length).toLocaleString(locale)} dismissed`
+              ? `, ${formatCount(items.length - active.length, locale)} dismissed`
               : ''}
           </p>
           {/* Each series is an h3: the list's heading keeps the outline in order for screen readers. */}

@@ -4,6 +4,7 @@ import { useMoneyFormat } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf } from '../../lib/format';
+import { formatCount } from '../../lib/intl-formats';
 import { useLocale } from '../../lib/locale';
 import { useNotice } from '../../lib/notice';
 import { navigate, useLocation } from '../../lib/router';
@@ -41,7 +42,7 @@ function RuleItem({
       {
         onSuccess: ({ matched, changed }) =>
           onNotice({
-            text: `“${rule.name}” matches ${countOf(matched, 'transaction', undefined, locale)}; applying it would change ${changed.toLocaleString(locale)}.`,
+            text: `“${rule.name}” matches ${countOf(matched, 'transaction', undefined, locale)}; applying it would change ${formatCount(changed, locale)}.`,
             error: false,
           }),
         onError: (error) => onNotice({ text: messageOf(error), error: true }),
@@ -140,7 +141,7 @@ export function RulesPage() {
       {
         onSuccess: ({ matched, changed }) =>
           setNotice({
-            text: `“${target.name}” changed ${countOf(changed, 'transaction', undefined, locale)} of the ${matched.toLocaleString(locale)} it matches.`,
+            text: `“${target.name}” changed ${countOf(changed, 'transaction', undefined, locale)} of the ${formatCount(matched, locale)} it matches.`,
             error: false,
           }),
         onError: (error) => setNotice({ text: messageOf(error), error: true }),

@@ -2,6 +2,8 @@
  * Everything the transactions list shows, read from its address: filters, page, ordering and density. A
  * reload, a shared link or Back lands on the very same list. Pure, tested without a browser.
  */
+
+import { dateTimeFormat } from '../../lib/intl-formats';
 import { readDate, readOneOf, readPositiveInteger } from '../../lib/url-params';
 
 export const ORDERINGS = [
@@ -74,7 +76,7 @@ export function dateRangeProblem(
   locale: string,
 ): string | null {
   if (!from || !to || to >= from) return null;
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  const day = dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${from}T00:00:00Z`),
   );
   return `The end date is before the start date. Pick an end date on or after ${day}.`;

@@ -1,4 +1,6 @@
 /** What the transaction form holds and checks before anything is sent: pure, tested without a browser. */
+
+import { numberFormat } from '../../lib/intl-formats';
 import { formatAmountInput, readAmount } from '../../lib/locale-numbers';
 
 export type EntryKind = 'EXPENSE' | 'INCOME' | 'TRANSFER';
@@ -105,14 +107,14 @@ export function readEntryAmount(
 
 /** "812 / 1,000", the counter under a limited field, with numbers in the user's locale. */
 export function counterText(length: number, limit: number, locale: string): string {
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   return `${number.format(length)} / ${number.format(limit)}`;
 }
 
 /** The sentence for a note over the limit, or null. */
 export function noteTooLong(length: number, limit: number, locale: string): string | null {
   if (length <= limit) return null;
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   const over = length - limit;
   return `This note is ${number.format(over)} ${over === 1 ? 'character' : 'characters'} too long. Shorten it to ${number.format(limit)} characters or fewer to save.`;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Pager } from '../../components/pager';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -56,6 +56,9 @@ export function TransactionsPage() {
     // A reversed range is explained by the filters; the server would only refuse it.
     { placeholderData: (previous) => previous, enabled: rangeProblem === null },
   );
+  // The rows are drawn from a deferred copy: when a page of data arrives, React draws the table in slices
+  // that yield to taps and scrolls, not in one long task (a phone's main thread stays free).
+  const data = useDeferredValue(list.data);
   const [editing, setEditing] = useState<Transaction | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [notice, setNotice] = useNotice<Notice>();
@@ -97,11 +100,11 @@ export function TransactionsPage() {
   });
 
   const items = useMemo(
-    () => list.data?.items.filter((item) => !undoable.hidden.has(item.id)) ?? [],
-    [list.data, undoable.hidden],
+    () => data?.items.filter((item) => !undoable.hidden.has(item.id)) ?? [],
+    [data, undoable.hidden],
   );
-  const total = list.data?.total ?? 0;
-  const sums = list.data?.sums;
+  const total = data?.total ?? 0;
+  const sums = data?.sums;
   const filtered = Object.values(filters).some((value) => value !== undefined);
   const formTitle = editing
     ? editing.transferId !== null
@@ -187,12 +190,12 @@ export function TransactionsPage() {
           <EmptyState level={2} title="These dates do not make a range">
             <p>{rangeProblem}</p>
           </EmptyState>
-        ) : list.isPending ? (
-          <Loading label="Loading transactions…" />
         ) : list.isError ? (
           <ErrorState error={list.error} retry={() => void list.refetch()} />
+        ) : data === undefined ? (
+          <Loading label="Loading transactions…" />
         ) : items.length === 0 ? (
-          page > 1 && list.data.items.length === 0 ? (
+          page > 1 && data.items.length === 0 ? (
             <EmptyState level={2} title={`There is no page ${page}`}>
               <p>
                 <Link href={withQuery(location, { page: undefined })}>Go to the first page</Link>.
