@@ -1,8 +1,8 @@
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Money, useMoneyFormat } from '../../components/money';
 import { MonthPicker } from '../../components/month-picker';
-import { ErrorState, Loading, UrlNotice } from '../../components/states';
+import { EmptyState, ErrorState, Loading, UrlNotice } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { formatMonth, formatPercent, lastDayOf } from '../../lib/format';
 import { useLocale } from '../../lib/locale';
@@ -21,16 +21,6 @@ import { type BudgetLine, totalsUsage } from './budget-text';
 import './budgets.css';
 
 type Status = RouterOutputs['budgets']['status'];
-
-/** The shared empty state, with the page's next heading level (an h2 under the page's h1). */
-function BudgetsEmpty({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="state state-empty">
-      <h2 className="empty-title">{title}</h2>
-      {children}
-    </div>
-  );
-}
 
 function Totals({ status }: { status: Status }) {
   const { totals, month } = status;
@@ -169,7 +159,7 @@ export function BudgetsPage() {
         <ErrorState error={budgets.error} retry={() => void budgets.refetch()} />
       ) : none ? (
         !creating && (
-          <BudgetsEmpty title="No budgets yet">
+          <EmptyState level={2} title="No budgets yet">
             <p>
               A budget gives a category a monthly limit, say {money('400.00')} for Groceries. finsight shows
               how much is left as you spend, warns you at {formatPercent(BUDGET_WARNING_PERCENT, locale)} and
@@ -178,17 +168,17 @@ export function BudgetsPage() {
             <button type="button" className="button" onClick={openForm}>
               Add a budget
             </button>
-          </BudgetsEmpty>
+          </EmptyState>
         )
       ) : (
         <div aria-busy={status.isFetching}>
           {status.data.budgets.length === 0 ? (
-            <BudgetsEmpty title={`No budgets in ${formatMonth(month, locale)}`}>
+            <EmptyState level={2} title={`No budgets in ${formatMonth(month, locale)}`}>
               <p>
                 Your budgets start later. Choose a later month, or add a budget that starts here. Spent this
                 month: <Money amount={status.data.unbudgeted} />.
               </p>
-            </BudgetsEmpty>
+            </EmptyState>
           ) : (
             <>
               <Totals status={status.data} />

@@ -7,7 +7,8 @@ import { trpc } from '../../lib/trpc';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { DeleteCategoryDialog, MergeCategoryDialog, type Outcome } from './category-dialogs';
 import { type Category, CategoryRow } from './category-row';
-import { KIND_CHOICES, kindFromChoice } from './kinds';
+import { KindSelect } from './kind-select';
+import { kindFromChoice } from './kinds';
 import './categories.css';
 
 type Pending = { action: 'delete' | 'merge'; category: Category } | null;
@@ -37,13 +38,7 @@ function AddCategoryForm({ onAdded }: { onAdded: (text: string) => void }) {
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Groceries" />
       </Field>
       <Field label="Used for" errors={errors.kind}>
-        <select value={kind} onChange={(e) => setKind(e.target.value)}>
-          {KIND_CHOICES.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
+        <KindSelect value={kind} onChange={setKind} />
       </Field>
       <button type="submit" className="button" disabled={pending}>
         Add

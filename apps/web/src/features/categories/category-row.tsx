@@ -8,7 +8,8 @@ import { Link } from '../../lib/router';
 import { createCategoryInput } from '../../lib/schemas';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { validate } from '../../lib/validate';
-import { KIND_CHOICES, kindFromChoice, kindLabel } from './kinds';
+import { KindSelect } from './kind-select';
+import { kindFromChoice, kindLabel } from './kinds';
 
 export type Category = RouterOutputs['categories']['list'][number];
 
@@ -83,13 +84,7 @@ function CategoryEditor({
         <input ref={input} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       </Field>
       <Field label="Used for" errors={errors.kind}>
-        <select value={kind} onChange={(e) => setKind(e.target.value)}>
-          {KIND_CHOICES.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
+        <KindSelect value={kind} onChange={setKind} />
       </Field>
       <div className="category-editor-actions">
         <button type="submit" className="button" disabled={update.isPending}>
