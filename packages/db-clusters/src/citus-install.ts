@@ -1,13 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CACHE, REPO } from './cache-dir';
 import { PG_BIN } from './postgres-node';
 
 const VERSION = '13.2.2';
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-/** Where builds are kept between runs (git-ignored): the second `up` on a machine skips the 3-minute build. */
-export const CACHE = process.env.FINSIGHT_CACHE_DIR ?? join(REPO, '.cache');
 
 /** What Citus's configure and make need on Debian 12, from its own build documentation. */
 const BUILD_PACKAGES = [

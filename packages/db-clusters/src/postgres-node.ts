@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chownSync, mkdirSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The PostgreSQL 15 binaries of these machines (Debian's layout); PG_BIN points elsewhere. */
@@ -44,15 +45,36 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A temp folder for a set of nodes; the `postgres` user creates their data folders inside. */
+export function clusterFolder(kind: string): string {
+  const folder = mkdtempSync(join(tmpdir(), `finsight-${kind}-`));
+  chmodSync(folder, 0o755);
+  return folder;
+}
+
+/** A node to be created in `folder`, on a free port. */
+export async function newNode(folder: string, name: string): Promise<PostgresNode> {
+  return { name, dataDir: join(folder, name), port: await freePort() };
+}
+
+/** The node's empty data folder, owned by the `postgres` user with the mode PostgreSQL asks for. */
+export function makeDataDir(node: PostgresNode): void {
+  mkdirSync(node.dataDir, { recursive: true, mode: 0o700 });
+  if (process.getuid?.() === 0) {
+    chownSync(
+      node.dataDir,
+      Number(runAsPostgres('id', ['-u']).trim()),
+      Number(runAsPostgres('id', ['-g']).trim()),
+    );
+  }
+}
+
 /**
  * Creates the node's data folder with `initdb` (trust authentication: a private development cluster on
  * 127.0.0.1) and writes its settings. Throwaway data, so no fsync: a crash loses a test run, nothing else.
  */
 export function initNode(node: PostgresNode, settings: Record<string, string> = {}): void {
-  mkdirSync(node.dataDir, { recursive: true });
-  const postgresUser = Number(runAsPostgres('id', ['-u']).trim());
-  const postgresGroup = Number(runAsPostgres('id', ['-g']).trim());
-  if (process.getuid?.() === 0) chownSync(node.dataDir, postgresUser, postgresGroup);
+  makeDataDir(node);
   runAsPostgres(join(PG_BIN, 'initdb'), [
     '--pgdata',
     node.dataDir,
