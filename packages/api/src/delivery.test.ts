@@ -69,8 +69,8 @@ describe('the web app’s files', () => {
       'transactions-page',
     ]);
     expect(pageChunk((await get('/budgets', { accept: 'text/html' })).text)).toEqual(['budgets-page']);
-    // Pages without a page of their own (login, an unknown path) get index.html as it is.
-    for (const path of ['/login', '/no-such-page']) {
+    // Pages without a page of their own (login, an unknown path, one account's register) get index.html.
+    for (const path of ['/login', '/no-such-page', '/accounts/7']) {
       const page = await get(path, { accept: 'text/html' });
       expect(page.status, path).toBe(200);
       expect(pageChunk(page.text), path).toEqual([]);

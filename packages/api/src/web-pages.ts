@@ -17,7 +17,8 @@ export function webPages(webDist: string | undefined): (path: string) => string 
       : [],
   );
   return (path) => {
-    const segment = path.split('/')[1] || 'dashboard';
-    return pages.has(segment) ? `routes/${segment}.html` : 'index.html';
+    // Only the page itself: /accounts/7 is another page than /accounts, with other code to preload.
+    const page = path === '/' ? 'dashboard' : path.slice(1);
+    return pages.has(page) ? `routes/${page}.html` : 'index.html';
   };
 }

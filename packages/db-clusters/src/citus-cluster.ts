@@ -3,6 +3,7 @@ import { readCluster, removeCluster, writeCluster } from './cluster-state';
 import {
   clusterFolder,
   connectionUrl,
+  DATABASE,
   initNode,
   newNode,
   type PostgresNode,
@@ -10,8 +11,6 @@ import {
   startNode,
 } from './postgres-node';
 
-/** The database finsight uses on every node: Citus must be in each database that holds distributed tables. */
-export const DATABASE = 'finsight';
 const WORKERS = Number(process.env.CITUS_WORKERS ?? 2);
 /**
  * A coordinator and CITUS_WORKERS (2) workers: private PostgreSQL 15 servers on free ports in a temp folder,
@@ -29,15 +28,12 @@ export async function citusUp(log: (line: string) => void): Promise<string> {
   const coordinator = await newNode(folder, 'coordinator');
   const workers: PostgresNode[] = [];
   for (let index = 1; index <= WORKERS; index++) workers.push(await newNode(folder, `worker${index}`));
-  writeCluster('citus', { folder, nodes: [coordinator, ...workers], extra: {} });
+  writeCluster('citus', { folder, nodes: [coordinator, ...workers] });
   for (const member of [coordinator, ...workers]) {
     log(`Starting ${member.name} on port ${member.port}…`);
-    initNode(member, {
-      shared_preload_libraries: "'citus'",
-      // Citus runs its own statements on the workers; without this each would count as a new session.
-      'citus.max_shared_pool_size': '100',
-    });
+    initNode(member, { shared_preload_libraries: "'citus'" });
     startNode(member);
+    // Citus must be in each database that holds distributed tables, on every node.
     sql(member, 'postgres', `CREATE DATABASE ${DATABASE};`);
     sql(member, DATABASE, 'CREATE EXTENSION citus;');
   }

@@ -4,18 +4,15 @@ import { CACHE } from './cache-dir';
 import { type PostgresNode, stopNode } from './postgres-node';
 
 /** A set of private servers one `up` started: their temp folder and nodes, so `down` stops exactly those. */
-export interface ClusterState<Extra extends object = object> {
+export interface ClusterState {
   folder: string;
   nodes: PostgresNode[];
-  extra: Extra;
 }
 
 const file = (name: string) => join(CACHE, 'clusters', `${name}.json`);
 
-export function readCluster<Extra extends object>(name: string): ClusterState<Extra> | null {
-  return existsSync(file(name))
-    ? (JSON.parse(readFileSync(file(name), 'utf8')) as ClusterState<Extra>)
-    : null;
+export function readCluster(name: string): ClusterState | null {
+  return existsSync(file(name)) ? (JSON.parse(readFileSync(file(name), 'utf8')) as ClusterState) : null;
 }
 
 /** Recorded before anything starts, so a failure halfway still leaves `down` what to stop. */

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 /** The PostgreSQL 15 binaries of these machines (Debian's layout); PG_BIN points elsewhere. */
 export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
+/** The database finsight's clusters create, and their DATABASE_URLs name. */
+export const DATABASE = 'finsight';
+
 /** One private PostgreSQL server: its data folder and the port it listens on (127.0.0.1 only). */
 export interface PostgresNode {
   name: string;

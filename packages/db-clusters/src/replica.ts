@@ -4,6 +4,7 @@ import { readCluster, removeCluster, writeCluster } from './cluster-state';
 import {
   clusterFolder,
   connectionUrl,
+  DATABASE,
   initNode,
   makeDataDir,
   newNode,
@@ -12,8 +13,6 @@ import {
   sql,
   startNode,
 } from './postgres-node';
-
-const DATABASE = 'finsight';
 
 export interface ReplicaUrls {
   primary: string;
@@ -38,7 +37,7 @@ export async function replicaUp(log: (line: string) => void): Promise<ReplicaUrl
   const folder = clusterFolder('replica');
   const primary = await newNode(folder, 'primary');
   const replica = await newNode(folder, 'replica');
-  writeCluster('replica', { folder, nodes: [primary, replica], extra: {} });
+  writeCluster('replica', { folder, nodes: [primary, replica] });
   log(`Starting the primary on port ${primary.port}…`);
   // initdb's trust setup already lets 127.0.0.1 connect for replication; wal_level is `replica` by default.
   initNode(primary);

@@ -1,8 +1,9 @@
-import { dateTimeFormat, formatCount, numberFormat } from './intl-formats';
 /**
  * Formatting happens only here, at the edge: amounts stay decimal strings everywhere else. Every function takes
  * the user's locale (`useLocale()` from lib/locale.ts); without one the browser's default applies.
  */
+
+import { dateTimeFormat, formatCount, numberFormat } from './intl-formats';
 
 export function formatMoney(amount: string, currency: string, locale?: string): string {
   // Intl formats a decimal string exactly; it never becomes a binary float on the way.

@@ -4,6 +4,8 @@
  * hook that picks the user's locale lives in locale.ts.
  */
 
+import { numberFormat } from './intl-formats';
+
 const supported = new Map<string, string | null>();
 
 /** A tag the runtime can format with, canonicalised ("de-de" becomes "de-DE"), or null. */
@@ -38,7 +40,7 @@ const symbolCache = new Map<string, Symbols>();
 function symbolsOf(locale: string): Symbols {
   const cached = symbolCache.get(locale);
   if (cached) return cached;
-  const format = new Intl.NumberFormat(locale);
+  const format = numberFormat(locale);
   const parts = format.formatToParts(-1234567890.5);
   const value = (type: Intl.NumberFormatPartTypes, fallback: string) =>
     parts.find((part) => part.type === type)?.value ?? fallback;
@@ -131,23 +133,17 @@ export function parseAmount(text: string, locale: string): string | null {
   return `${negative && !zero ? '-' : ''}${whole}.${cents}`;
 }
 
-const inputFormats = new Map<string, Intl.NumberFormat>();
-
 /** A decimal string as the user would type it in their locale: no currency, no grouping ("1234,50" in de-DE). */
 export function formatAmountInput(amount: string, locale: string): string {
   if (!/^-?\d+(\.\d+)?$/.test(amount)) return amount;
   const tag = supportedLocale(locale) ?? 'en-US';
-  let format = inputFormats.get(tag);
-  if (!format) {
-    format = new Intl.NumberFormat(tag, {
-      useGrouping: false,
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-      // Digits a keyboard types, whatever the locale's own numbering system.
-      numberingSystem: 'latn',
-    });
-    inputFormats.set(tag, format);
-  }
+  const format = numberFormat(tag, {
+    useGrouping: false,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    // Digits a keyboard types, whatever the locale's own numbering system.
+    numberingSystem: 'latn',
+  });
   // Intl reads a decimal string exactly; it never becomes a binary float on the way.
   const text = format.format(amount as unknown as number);
   // A plain hyphen, which every keyboard has, for locales that write a minus sign (sv-SE).

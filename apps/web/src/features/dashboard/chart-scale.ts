@@ -1,8 +1,9 @@
-import { dateTimeFormat, numberFormat } from '../../lib/intl-formats';
 /**
  * The numbers behind a chart's axes: round tick values for the amount axis and short month labels. Amounts are
  * only turned into numbers here, for drawing; every figure a person reads is formatted from the decimal string.
  */
+
+import { dateTimeFormat, numberFormat } from '../../lib/intl-formats';
 
 /** 0 and 3 to 5 round steps up to at least `max` (1, 2, 2.5 or 5 times a power of ten). */
 export function niceTicks(max: number, count = 4): number[] {

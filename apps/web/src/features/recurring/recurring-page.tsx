@@ -4,6 +4,7 @@ import { useMoneyFormat } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { messageOf } from '../../lib/errors';
 import { countOf, formatDate } from '../../lib/format';
+import { formatCount } from '../../lib/intl-formats';
 import { useLocale } from '../../lib/locale';
 import { useNotice } from '../../lib/notice';
 import { Link } from '../../lib/router';
@@ -13,7 +14,6 @@ import { queryClient, trpc } from '../../lib/trpc';
 import { amountText, CADENCE_WORDS, confidenceText, nextText, type Series } from './recurring-text';
 import { SeriesForm } from './series-form';
 import './recurring.css';
-import { formatCount } from '../../lib/intl-formats';
 
 type Notice = { text: string; error: boolean; undo?: { series: Series; status: RecurringStatus } };
 
