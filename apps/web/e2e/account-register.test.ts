@@ -139,7 +139,8 @@ describe('accounts and the register in a real browser', () => {
     await form.getByRole('button', { name: 'Record transfer' }).click();
     await page.getByRole('status').filter({ hasText: 'Transfer recorded.' }).waitFor();
     await expect.poll(() => rows().count()).toBe(3);
-    expect(await column(CATEGORY)).toEqual(['Transfer → Savings', 'Groceries', 'Salary']);
+    // The other side's account is looked up after the row shows (TransferLabel): wait for it.
+    await expect.poll(() => column(CATEGORY)).toEqual(['Transfer → Savings', 'Groceries', 'Salary']);
     await expect.poll(() => column(BALANCE)).toEqual(['$750.00', '$950.00', '$1,000.00']);
     await expect.poll(() => navAccount('Main account')).toBe('Main account$750.00');
     expect(await navAccount('Savings')).toBe('Savings$300.00');

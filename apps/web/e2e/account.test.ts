@@ -157,8 +157,11 @@ describe('the account in a real browser', () => {
     await other.close();
 
     const held = await tokensIn(page);
+    // Logging out does not wait for the server (the app leaves at once); the test waits for its answer.
+    const loggedOut = page.waitForResponse((response) => response.url().includes('auth.logout'));
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL('**/login');
+    await loggedOut;
     const refused = await fetch(`${server.url}/api/auth/refresh/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
