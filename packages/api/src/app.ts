@@ -6,7 +6,7 @@ import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import staticFiles from '@fastify/static';
-import { type Database, isDatabaseReachable } from '@finsight/core';
+import { type Database, isDatabaseReachable, primaryOnly, type ReadRouting } from '@finsight/core';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -37,6 +37,7 @@ import { serializeError, serializeRequest } from './logging';
 import { createMailer, type Mailer } from './mail/mailer';
 import { mcpRoutes } from './mcp/http';
 import { createAlertWorker } from './notifications/worker';
+import { recordWrites } from './read-your-writes';
 import { handleError } from './rest/errors';
 import { restApi } from './rest/plugin';
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './security-headers';
@@ -63,6 +64,8 @@ export interface AppParts {
 
 export interface BuildAppOptions {
   db: Database;
+  /** Reads on streaming replicas (server.ts, from DATABASE_READ_URL); without it everything uses `db`. */
+  reads?: ReadRouting;
   env: Env;
   jwtSecret: string;
   /** Override the rate limiter (tests); otherwise built from AUTH_RATE_LIMIT and REDIS_URL. */
@@ -156,6 +159,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const { db } = options;
+  const reads = options.reads ?? primaryOnly(db);
   const tokens = options.tokens ?? createTokenService(options.jwtSecret);
   // One connection for counters and revocation messages; commands fail fast while Redis is away, and the
   // limiters count in memory meanwhile.
@@ -269,7 +273,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    if (await isDatabaseReachable(db)) return { status: 'ready' };
+    // Replicas are reported, not required: their reads fall back to the primary. Their addresses stay private.
+    const replicas = reads.replicas().map(({ healthy, lagMs }) => ({ healthy, lag_ms: lagMs }));
+    if (await isDatabaseReachable(db))
+      return replicas.length > 0 ? { status: 'ready', replicas } : { status: 'ready' };
     return reply.status(503).send({ status: 'unavailable', detail: 'Database unreachable.' });
   });
 
@@ -277,14 +284,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(
     async (trpc) => {
       trpc.decorateRequest('trpcAuth', null);
-      await trpc.register(trpcRoutes, appTrpcOptions({ db, authenticator, flows, limits, log: app.log }));
+      if (reads.replicas().length > 0) {
+        trpc.addHook(
+          'onSend',
+          recordWrites(reads, (request) => request.trpcAuth?.principal?.userId),
+        );
+      }
+      await trpc.register(trpcRoutes, appTrpcOptions({ reads, authenticator, flows, limits, log: app.log }));
     },
     { prefix: '/trpc' },
   );
 
   await app.register(mcpRoutes, { authenticator, limits, publicOrigin });
 
-  await app.register(restApi, { prefix: '/api', authenticator, flows, limits, publicUrl: env.PUBLIC_URL });
+  await app.register(restApi, {
+    prefix: '/api',
+    authenticator,
+    flows,
+    limits,
+    reads,
+    publicUrl: env.PUBLIC_URL,
+  });
 
   if (servesWeb && options.webDist) {
     await app.register(staticFiles, {

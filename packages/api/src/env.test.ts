@@ -45,6 +45,23 @@ describe('environment', () => {
     expect(() => loadEnv(source)).toThrow(new RegExp(`Invalid environment:\\n.*${name}`));
   });
 
+  it('takes read replicas as a list of PostgreSQL URLs, only with a primary', () => {
+    const primary = 'postgres://u@db:5432/finsight';
+    expect(loadEnv({}).DATABASE_READ_URL).toEqual([]);
+    expect(
+      loadEnv({
+        DATABASE_URL: primary,
+        DATABASE_READ_URL: 'postgres://u@r1/finsight, postgres://u@r2/finsight',
+      }).DATABASE_READ_URL,
+    ).toEqual(['postgres://u@r1/finsight', 'postgres://u@r2/finsight']);
+    expect(() => loadEnv({ DATABASE_URL: primary, DATABASE_READ_URL: 'mysql://r1/finsight' })).toThrow(
+      'DATABASE_READ_URL.0: each replica must be a URL like postgres://user@replica-host:5432/finsight',
+    );
+    expect(() => loadEnv({ DATABASE_READ_URL: 'postgres://u@r1/finsight' })).toThrow(
+      'DATABASE_READ_URL: needs DATABASE_URL',
+    );
+  });
+
   it('requires JWT_SECRET in production, and keeps a generated one in development', async () => {
     expect(() => resolveJwtSecret(loadEnv({ NODE_ENV: 'production' }))).toThrow(
       /JWT_SECRET: required in production/,

@@ -62,74 +62,100 @@ const blankAsUndefined = z
 const optionalUrl = (protocols: RegExp, example: string) =>
   blankAsUndefined.pipe(z.url({ protocol: protocols, error: `must be a URL like ${example}` }).optional());
 
-export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().trim().min(1).default('127.0.0.1'),
-  /** A PostgreSQL server; without it finsight runs on embedded PGlite in DATA_DIR. */
-  DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user@host:5432/finsight'),
-  /** Where the embedded database lives; relative paths are taken from the launch directory. */
-  DATA_DIR: blankAsUndefined,
-  /**
-   * The address users reach finsight at (https://finsight.example.com), for absolute links such as the
-   * list's `next`/`previous`. Unset: those links are relative, never built from the request's Host header.
-   */
-  PUBLIC_URL: optionalUrl(/^https?$/, 'https://finsight.example.com'),
-  /** Set by pnpm to the directory a command was typed in (the repository root for `pnpm start`). */
-  INIT_CWD: blankAsUndefined,
-  /** HS256 key for access and refresh tokens; at least 32 characters. */
-  JWT_SECRET: blankAsUndefined.pipe(
-    z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
-  ),
-  /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url({ error: 'each origin must be a URL like https://app.example.com' }))),
-  /** Rate limits shared by several API processes; in memory when unset. */
-  REDIS_URL: optionalUrl(/^rediss?$/, 'redis://127.0.0.1:6379'),
-  /** Attempts per IP and per email on login, register and refresh, e.g. "10/min"; "off" disables. */
-  AUTH_RATE_LIMIT: rateLimit.prefault('10/min'),
-  /**
-   * Each signed-in user's budget of requests, weighted by cost (a read 1, an insight more), e.g. "1200/min";
-   * "off" turns every per-user rate limit off (load tests).
-   */
-  USER_RATE_LIMIT: rateLimit.prefault('1200/min'),
-  /** Each signed-in user's budget of writes, e.g. "300/min"; "off" disables. */
-  USER_WRITE_RATE_LIMIT: rateLimit.prefault('300/min'),
-  /** How many requests of one user run at once; more wait briefly, then get a 429. "off" disables. */
-  USER_CONCURRENCY: countOrOff('4').prefault('4'),
-  /** Behind reverse proxies: how many hops, or which addresses, to believe X-Forwarded-For from. */
-  TRUST_PROXY: trustProxy.prefault('false'),
-  /** Where mail goes: smtp://user:pass@host:587 or smtps://…; unset, mails are written to .data/outbox/. */
-  SMTP_URL: optionalUrl(/^smtps?$/, 'smtp://user:password@mail.example.com:587'),
-  /** The sender of finsight's mails. */
-  MAIL_FROM: z.string().trim().min(3).prefault('finsight <no-reply@finsight.local>'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /**
-   * Whether this process runs the alert worker (alert checks, webhooks, daily digests): "on" or "off". Several
-   * processes may run it; each claims its own rows.
-   */
-  ALERT_WORKER: z
-    .enum(['on', 'off'], { error: 'must be "on" or "off"' })
-    .default('on')
-    .transform((value) => value === 'on'),
-  /** Seconds between the alert worker's rounds. */
-  ALERT_WORKER_INTERVAL: z.coerce
-    .number({ error: 'must be a number of seconds like 30' })
-    .int({ error: 'must be a whole number of seconds like 30' })
-    .min(1, { error: 'must be at least 1 second' })
-    .max(3600, { error: 'must be at most 3600 seconds' })
-    .default(30),
-  /** Where the built web app lives; served at / when present. */
-  WEB_DIST: blankAsUndefined,
-});
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    /** A PostgreSQL server; without it finsight runs on embedded PGlite in DATA_DIR. */
+    DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user@host:5432/finsight'),
+    /**
+     * Streaming replicas of DATABASE_URL, comma-separated: reads go there, writes and a user's reads right
+     * after their own writes go to the primary.
+     */
+    DATABASE_READ_URL: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.url({
+            protocol: /^postgres(ql)?$/,
+            error: 'each replica must be a URL like postgres://user@replica-host:5432/finsight',
+          }),
+        ),
+      ),
+    /** Where the embedded database lives; relative paths are taken from the launch directory. */
+    DATA_DIR: blankAsUndefined,
+    /**
+     * The address users reach finsight at (https://finsight.example.com), for absolute links such as the
+     * list's `next`/`previous`. Unset: those links are relative, never built from the request's Host header.
+     */
+    PUBLIC_URL: optionalUrl(/^https?$/, 'https://finsight.example.com'),
+    /** Set by pnpm to the directory a command was typed in (the repository root for `pnpm start`). */
+    INIT_CWD: blankAsUndefined,
+    /** HS256 key for access and refresh tokens; at least 32 characters. */
+    JWT_SECRET: blankAsUndefined.pipe(
+      z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+    ),
+    /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ error: 'each origin must be a URL like https://app.example.com' }))),
+    /** Rate limits shared by several API processes; in memory when unset. */
+    REDIS_URL: optionalUrl(/^rediss?$/, 'redis://127.0.0.1:6379'),
+    /** Attempts per IP and per email on login, register and refresh, e.g. "10/min"; "off" disables. */
+    AUTH_RATE_LIMIT: rateLimit.prefault('10/min'),
+    /**
+     * Each signed-in user's budget of requests, weighted by cost (a read 1, an insight more), e.g. "1200/min";
+     * "off" turns every per-user rate limit off (load tests).
+     */
+    USER_RATE_LIMIT: rateLimit.prefault('1200/min'),
+    /** Each signed-in user's budget of writes, e.g. "300/min"; "off" disables. */
+    USER_WRITE_RATE_LIMIT: rateLimit.prefault('300/min'),
+    /** How many requests of one user run at once; more wait briefly, then get a 429. "off" disables. */
+    USER_CONCURRENCY: countOrOff('4').prefault('4'),
+    /** Behind reverse proxies: how many hops, or which addresses, to believe X-Forwarded-For from. */
+    TRUST_PROXY: trustProxy.prefault('false'),
+    /** Where mail goes: smtp://user:pass@host:587 or smtps://…; unset, mails are written to .data/outbox/. */
+    SMTP_URL: optionalUrl(/^smtps?$/, 'smtp://user:password@mail.example.com:587'),
+    /** The sender of finsight's mails. */
+    MAIL_FROM: z.string().trim().min(3).prefault('finsight <no-reply@finsight.local>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * Whether this process runs the alert worker (alert checks, webhooks, daily digests): "on" or "off". Several
+     * processes may run it; each claims its own rows.
+     */
+    ALERT_WORKER: z
+      .enum(['on', 'off'], { error: 'must be "on" or "off"' })
+      .default('on')
+      .transform((value) => value === 'on'),
+    /** Seconds between the alert worker's rounds. */
+    ALERT_WORKER_INTERVAL: z.coerce
+      .number({ error: 'must be a number of seconds like 30' })
+      .int({ error: 'must be a whole number of seconds like 30' })
+      .min(1, { error: 'must be at least 1 second' })
+      .max(3600, { error: 'must be at most 3600 seconds' })
+      .default(30),
+    /** Where the built web app lives; served at / when present. */
+    WEB_DIST: blankAsUndefined,
+  })
+  .refine((env) => env.DATABASE_READ_URL.length === 0 || env.DATABASE_URL !== undefined, {
+    path: ['DATABASE_READ_URL'],
+    error: 'needs DATABASE_URL: replicas copy a PostgreSQL server, not the embedded database',
+  });
 
 /** The embedded database's directory when DATA_DIR is unset, relative to the launch directory. */
 export const DEFAULT_DATA_DIR = '.data/pglite';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDatabase } from '@finsight/core';
+import { createDatabase, createReadRouting, primaryOnly, type ReadRouting } from '@finsight/core';
 import { buildApp } from './app';
 import { resolveJwtSecret } from './auth/secret';
 import { dotenvPath, loadEnv } from './env';
@@ -13,10 +13,15 @@ if (existsSync(dotenv)) process.loadEnvFile(dotenv);
 let env: ReturnType<typeof loadEnv>;
 let jwtSecret: string;
 let database: Awaited<ReturnType<typeof createDatabase>>;
+let reads: ReadRouting;
 try {
   env = loadEnv();
   jwtSecret = resolveJwtSecret(env);
   database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
+  reads =
+    env.DATABASE_READ_URL.length > 0
+      ? await createReadRouting(database, env.DATABASE_READ_URL)
+      : primaryOnly(database.db);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
@@ -32,8 +37,17 @@ function findWebBuild(): string {
   return fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
 }
 
-const app = await buildApp({ db: database.db, env, jwtSecret, webDist: env.WEB_DIST ?? findWebBuild() });
-app.addHook('onClose', () => database.close());
+const app = await buildApp({
+  db: database.db,
+  reads,
+  env,
+  jwtSecret,
+  webDist: env.WEB_DIST ?? findWebBuild(),
+});
+app.addHook('onClose', async () => {
+  await reads.close();
+  await database.close();
+});
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -52,5 +66,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const address = await app.listen({ port: env.PORT, host: env.HOST });
-const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';
+const replicas = reads.replicas();
+const where =
+  database.driver === 'pglite'
+    ? `embedded PGlite in ${env.dataDir}`
+    : replicas.length > 0
+      ? `PostgreSQL, reads on ${replicas.map((r) => `${r.host}${r.healthy ? '' : ' (not answering yet)'}`).join(', ')}`
+      : 'PostgreSQL';
 app.log.info(`finsight is up on ${address} (${where}); API docs at ${address}/api/docs`);

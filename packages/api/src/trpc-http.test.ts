@@ -1,3 +1,4 @@
+import { primaryOnly } from '@finsight/core';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,13 @@ beforeAll(async () => {
   server = await startTestServer();
   official = Fastify();
   const { authenticator, flows, limits } = server.app.finsight;
-  const options = appTrpcOptions({ db: server.database.db, authenticator, flows, limits, log: official.log });
+  const options = appTrpcOptions({
+    reads: primaryOnly(server.database.db),
+    authenticator,
+    flows,
+    limits,
+    log: official.log,
+  });
   // The credentials are checked before tRPC runs, as finsight's endpoint does.
   official.decorateRequest('trpcAuth', null);
   official.addHook('onRequest', (request, reply) => options.admit(request, reply, []));

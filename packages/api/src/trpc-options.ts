@@ -1,4 +1,4 @@
-import type { Database } from '@finsight/core';
+import type { ReadRouting } from '@finsight/core';
 import type { AnyTRPCProcedure } from '@trpc/server';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
@@ -31,7 +31,8 @@ function costOf(procedure: AnyTRPCProcedure | undefined): Cost {
 
 /** How /trpc runs the router: who is asking, what it costs them, the request-free context, what gets logged. */
 export function appTrpcOptions(deps: {
-  db: Database;
+  /** Queries (GET) read from a replica unless the user just wrote; mutations use the primary. */
+  reads: ReadRouting;
   authenticator: Authenticator;
   flows: AuthFlows;
   limits: UserLimits;
@@ -41,15 +42,18 @@ export function appTrpcOptions(deps: {
     router: appRouter,
     maxBatchSize: TRPC_MAX_BATCH,
     responseMeta: () => ({ headers: { 'cache-control': NO_STORE } }),
-    createContext: async ({ req }) => ({
-      db: deps.db,
-      flows: deps.flows,
-      client: { ip: req.ip, userAgent: req.headers['user-agent'] },
-      principal: req.trpcAuth?.principal ?? null,
-      authProblem: req.trpcAuth?.problem ?? null,
-      idempotencyKey: idempotencyKeyOf(req.headers),
-      limits: deps.limits,
-    }),
+    createContext: async ({ req }) => {
+      const principal = req.trpcAuth?.principal ?? null;
+      return {
+        db: req.method === 'GET' ? deps.reads.forRead(principal?.userId ?? null) : deps.reads.primary,
+        flows: deps.flows,
+        client: { ip: req.ip, userAgent: req.headers['user-agent'] },
+        principal,
+        authProblem: req.trpcAuth?.problem ?? null,
+        idempotencyKey: idempotencyKeyOf(req.headers),
+        limits: deps.limits,
+      };
+    },
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         deps.log.error({ err: error.cause ?? error, path }, 'tRPC error');

@@ -24,6 +24,14 @@ export {
   USER_NOT_FOUND,
 } from './db/pg-error';
 export { refreshPlannerStatistics } from './db/planner-statistics';
+export {
+  createReadRouting,
+  primaryOnly,
+  READ_YOUR_WRITES_MS,
+  type ReadRouting,
+  type ReadRoutingOptions,
+  type ReplicaStatus,
+} from './db/read-routing';
 export * as tables from './db/schema';
 export { DEMO_CATEGORIES, generateHousehold } from './demo/generator';
 export { seededRandom } from './demo/seeded-random';

@@ -12,7 +12,11 @@ import {
   runAsPostgres,
   sql,
   startNode,
+  stopNode,
 } from './postgres-node';
+
+/** The pair `pnpm db:replica` manages; tests start their own under another name. */
+export const REPLICA_CLUSTER = 'replica';
 
 export interface ReplicaUrls {
   primary: string;
@@ -24,8 +28,17 @@ export interface ReplicaUrls {
  * connection settings and `standby.signal`), each on a free port. Returns DATABASE_URL (the primary) and
  * DATABASE_READ_URL (the replica).
  */
-export async function replicaUp(log: (line: string) => void): Promise<ReplicaUrls> {
-  const running = readCluster('replica');
+export async function replicaUp(
+  log: (line: string) => void,
+  options: {
+    /** Another pair than `pnpm db:replica`'s (tests start their own). */
+    name?: string;
+    /** Hold back replay by this long (recovery_min_apply_delay): a replica that is visibly behind. */
+    applyDelayMs?: number;
+  } = {},
+): Promise<ReplicaUrls> {
+  const { name = REPLICA_CLUSTER, applyDelayMs = 0 } = options;
+  const running = readCluster(name);
   const [runningPrimary, runningReplica] = running?.nodes ?? [];
   if (runningPrimary && runningReplica) {
     log(`A primary and replica are already up (${running?.folder}); \`pnpm db:replica down\` stops them.`);
@@ -34,10 +47,10 @@ export async function replicaUp(log: (line: string) => void): Promise<ReplicaUrl
       replica: connectionUrl(runningReplica, DATABASE),
     };
   }
-  const folder = clusterFolder('replica');
+  const folder = clusterFolder(name);
   const primary = await newNode(folder, 'primary');
   const replica = await newNode(folder, 'replica');
-  writeCluster('replica', { folder, nodes: [primary, replica] });
+  writeCluster(name, { folder, nodes: [primary, replica] });
   log(`Starting the primary on port ${primary.port}…`);
   // initdb's trust setup already lets 127.0.0.1 connect for replication; wal_level is `replica` by default.
   initNode(primary);
@@ -63,7 +76,7 @@ export async function replicaUp(log: (line: string) => void): Promise<ReplicaUrl
   // The copy carries the primary's settings; the lines appended last win.
   appendFileSync(
     join(replica.dataDir, 'postgresql.conf'),
-    `\n# the replica's own\nport = ${replica.port}\nunix_socket_directories = '${replica.dataDir}'\n`,
+    `\n# the replica's own\nport = ${replica.port}\nunix_socket_directories = '${replica.dataDir}'\nrecovery_min_apply_delay = '${applyDelayMs}ms'\n`,
   );
   log(`Starting the replica on port ${replica.port}…`);
   startNode(replica);
@@ -73,13 +86,21 @@ export async function replicaUp(log: (line: string) => void): Promise<ReplicaUrl
   return { primary: connectionUrl(primary, DATABASE), replica: connectionUrl(replica, DATABASE) };
 }
 
-export function replicaDown(log: (line: string) => void): void {
-  log(removeCluster('replica', log) ? 'Stopped.' : 'No replica started by `pnpm db:replica up` is running.');
+export function replicaDown(log: (line: string) => void, name = REPLICA_CLUSTER): void {
+  log(removeCluster(name, log) ? 'Stopped.' : 'No replica started by `pnpm db:replica up` is running.');
 }
 
-export function replicaUrls(): ReplicaUrls | null {
-  const [primary, replica] = readCluster('replica')?.nodes ?? [];
+export function replicaUrls(name = REPLICA_CLUSTER): ReplicaUrls | null {
+  const [primary, replica] = readCluster(name)?.nodes ?? [];
   return primary && replica
     ? { primary: connectionUrl(primary, DATABASE), replica: connectionUrl(replica, DATABASE) }
     : null;
+}
+
+/** Stops or starts the replica of a pair `replicaUp` started (tests take it away and bring it back). */
+export function setReplicaRunning(running: boolean, name = REPLICA_CLUSTER): void {
+  const replica = readCluster(name)?.nodes[1];
+  if (!replica) throw new Error(`No replica "${name}" is up.`);
+  if (running) startNode(replica);
+  else stopNode(replica);
 }

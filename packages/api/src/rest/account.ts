@@ -110,7 +110,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ flows: AuthFlows }> = async 
         response: { 200: success(profileResource, 'Your profile'), ...errorResponses(401, 429, 503) },
       },
     },
-    async (request) => profileJson(await getProfile(app.db, request.userId)),
+    async (request) => profileJson(await getProfile(request.db, request.userId)),
   );
 
   app.patch(
@@ -132,7 +132,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ flows: AuthFlows }> = async 
     async (request) => {
       const { username, currency, time_zone, locale } = request.body;
       return profileJson(
-        await updateProfile(app.db, request.userId, {
+        await updateProfile(request.db, request.userId, {
           username,
           preferredCurrency: currency,
           timeZone: time_zone,
@@ -177,7 +177,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ flows: AuthFlows }> = async 
       },
     },
     async (request, reply) => {
-      const data = await exportAccount(app.db, request.userId);
+      const data = await exportAccount(request.db, request.userId);
       const day = todayIn(data.profile.timeZone);
       return reply
         .header('content-type', 'application/json; charset=utf-8')
@@ -203,7 +203,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ flows: AuthFlows }> = async 
         },
       },
     },
-    async (request) => resetAccountData(app.db, request.userId, request.body),
+    async (request) => resetAccountData(request.db, request.userId, request.body),
   );
 
   app.post(

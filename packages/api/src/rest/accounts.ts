@@ -44,7 +44,7 @@ export const financeAccountRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => toSnakeCase(await listAccounts(app.db, request.userId, request.query)),
+    async (request) => toSnakeCase(await listAccounts(request.db, request.userId, request.query)),
   );
 
   app.get(
@@ -59,7 +59,7 @@ export const financeAccountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(balancesResource, 'The balances'), ...errorResponses(400, 401, 429, 503) },
       },
     },
-    async (request) => toSnakeCase(await getBalances(app.db, request.userId, request.query)),
+    async (request) => toSnakeCase(await getBalances(request.db, request.userId, request.query)),
   );
 
   app.post(
@@ -80,7 +80,7 @@ export const financeAccountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { name, kind, opening_balance, opening_date, archived } = request.body;
-      const created = await restCreateOnce(app.db, request, reply, (db) =>
+      const created = await restCreateOnce(request.db, request, reply, (db) =>
         createAccount(db, request.userId, {
           name,
           kind,
@@ -104,7 +104,7 @@ export const financeAccountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(accountResource, 'The account'), ...errorResponses(401, 404, 429, 503) },
       },
     },
-    async (request) => toSnakeCase(await getAccount(app.db, request.userId, request.params)),
+    async (request) => toSnakeCase(await getAccount(request.db, request.userId, request.params)),
   );
 
   for (const method of ['put', 'patch'] as const) {
@@ -128,7 +128,7 @@ export const financeAccountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request) =>
         toSnakeCase(
-          await updateAccount(app.db, request.userId, {
+          await updateAccount(request.db, request.userId, {
             id: request.params.id,
             ...accountInput(request.body),
           }),
@@ -151,7 +151,7 @@ export const financeAccountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteAccount(app.db, request.userId, request.params);
+      await deleteAccount(request.db, request.userId, request.params);
       return reply.status(204).send();
     },
   );

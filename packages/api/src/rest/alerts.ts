@@ -42,7 +42,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> = asyn
     },
     async (request) => {
       const { unread, limit = 50, offset = 0 } = request.query;
-      const page = await listAlerts(app.db, request.userId, { unread, limit, offset });
+      const page = await listAlerts(request.db, request.userId, { unread, limit, offset });
       return {
         count: page.count,
         unread: page.unread,
@@ -69,7 +69,9 @@ export const alertRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> = asyn
       },
     },
     async (request) =>
-      alertJson(await markAlert(app.db, request.userId, { id: request.params.id, read: request.body.read })),
+      alertJson(
+        await markAlert(request.db, request.userId, { id: request.params.id, read: request.body.read }),
+      ),
   );
 
   app.post(
@@ -85,6 +87,6 @@ export const alertRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> = asyn
         },
       },
     },
-    async (request) => markAllAlertsRead(app.db, request.userId),
+    async (request) => markAllAlertsRead(request.db, request.userId),
   );
 };

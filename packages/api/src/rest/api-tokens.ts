@@ -29,7 +29,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod<{ flows: AuthFlows }> = async
         },
       },
     },
-    async (request) => toSnakeCase(await listApiTokens(app.db, request.userId)),
+    async (request) => toSnakeCase(await listApiTokens(request.db, request.userId)),
   );
 
   app.post(
@@ -52,7 +52,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod<{ flows: AuthFlows }> = async
     },
     async (request, reply) => {
       const { name, scope, expires_in_days } = request.body;
-      const created = await createApiToken(app.db, request.userId, {
+      const created = await createApiToken(request.db, request.userId, {
         name,
         scope,
         expiresInDays: expires_in_days,

@@ -75,7 +75,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => (await listBudgets(app.db, request.userId)).map(budgetJson),
+    async (request) => (await listBudgets(request.db, request.userId)).map(budgetJson),
   );
 
   app.get(
@@ -95,7 +95,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => statusJson(await getBudgetStatus(app.db, request.userId, request.query)),
+    async (request) => statusJson(await getBudgetStatus(request.db, request.userId, request.query)),
   );
 
   app.post(
@@ -115,7 +115,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { category, start_month, ...rest } = request.body;
-      const budget = await restCreateOnce(app.db, request, reply, (db) =>
+      const budget = await restCreateOnce(request.db, request, reply, (db) =>
         createBudget(db, request.userId, { ...rest, categoryId: category, startMonth: start_month }),
       );
       return reply.status(201).send(budgetJson(budget));
@@ -133,7 +133,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(budgetResource, 'The budget'), ...errorResponses(401, 404, 429, 503) },
       },
     },
-    async (request) => budgetJson(await getBudget(app.db, request.userId, request.params)),
+    async (request) => budgetJson(await getBudget(request.db, request.userId, request.params)),
   );
 
   for (const method of ['put', 'patch'] as const) {
@@ -155,7 +155,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request) => {
         const { category, effective_month, start_month, ...rest } = request.body;
-        const budget = await updateBudget(app.db, request.userId, {
+        const budget = await updateBudget(request.db, request.userId, {
           ...rest,
           id: request.params.id,
           categoryId: category,
@@ -180,7 +180,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteBudget(app.db, request.userId, request.params);
+      await deleteBudget(request.db, request.userId, request.params);
       return reply.status(204).send();
     },
   );

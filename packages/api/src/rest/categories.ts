@@ -32,7 +32,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => (await listCategories(app.db, request.userId)).map(categoryJson),
+    async (request) => (await listCategories(request.db, request.userId)).map(categoryJson),
   );
 
   app.post(
@@ -51,7 +51,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const category = await restCreateOnce(app.db, request, reply, (db) =>
+      const category = await restCreateOnce(request.db, request, reply, (db) =>
         createCategory(db, request.userId, request.body),
       );
       return reply.status(201).send(categoryJson(category));
@@ -69,7 +69,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(categoryResource, 'The category'), ...errorResponses(401, 404, 429, 503) },
       },
     },
-    async (request) => categoryJson(await getCategory(app.db, request.userId, request.params)),
+    async (request) => categoryJson(await getCategory(request.db, request.userId, request.params)),
   );
 
   for (const method of ['put', 'patch'] as const) {
@@ -94,7 +94,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request) =>
         categoryJson(
-          await updateCategory(app.db, request.userId, { id: request.params.id, ...request.body }),
+          await updateCategory(request.db, request.userId, { id: request.params.id, ...request.body }),
         ),
     );
   }
@@ -116,7 +116,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { cost: COSTS.bulkWrite },
     },
     async (request, reply) => {
-      await deleteCategory(app.db, request.userId, {
+      await deleteCategory(request.db, request.userId, {
         id: request.params.id,
         reassignTo: request.query.reassign_to,
       });
@@ -144,6 +144,6 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { cost: COSTS.bulkWrite },
     },
     async (request) =>
-      mergeCategories(app.db, request.userId, { id: request.params.id, into: request.body.into }),
+      mergeCategories(request.db, request.userId, { id: request.params.id, into: request.body.into }),
   );
 };

@@ -27,7 +27,7 @@ export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await loadDemoData(app.db, request.userId, request.body)),
+      reply.status(201).send(await loadDemoData(request.db, request.userId, request.body)),
   );
 
   app.delete(
@@ -46,6 +46,6 @@ export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => removeDemoData(app.db, request.userId),
+    async (request) => removeDemoData(request.db, request.userId),
   );
 };

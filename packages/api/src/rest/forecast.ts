@@ -51,6 +51,6 @@ export const forecastRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(forecastResource, 'The forecast'), ...errorResponses(400, 401, 429, 503) },
       },
     },
-    async (request) => forecastJson(await getForecast(app.db, request.userId, request.query)),
+    async (request) => forecastJson(await getForecast(request.db, request.userId, request.query)),
   );
 };

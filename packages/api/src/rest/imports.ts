@@ -123,7 +123,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const preview = await previewImport(app.db, request.userId, {
+      const preview = await previewImport(request.db, request.userId, {
         ...optionsOf(request.query, request.headers['content-type']),
         previewRows: request.query.preview_rows,
         file: asBytes(request.body),
@@ -157,7 +157,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { skip_duplicates, create_categories, skip_errors } = request.query;
-      const result = await runImport(app.db, request.userId, {
+      const result = await runImport(request.db, request.userId, {
         ...optionsOf(request.query, request.headers['content-type']),
         skipDuplicates: skip_duplicates,
         createCategories: create_categories,
@@ -182,7 +182,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      (await listImports(app.db, request.userId)).map(({ accountId, ...record }) =>
+      (await listImports(request.db, request.userId)).map(({ accountId, ...record }) =>
         toSnakeCase({ ...record, account: accountId }),
       ),
   );
@@ -204,6 +204,6 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => undoImport(app.db, request.userId, request.params),
+    async (request) => undoImport(request.db, request.userId, request.params),
   );
 };

@@ -36,7 +36,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(summaryResource, 'The month’s totals'), ...errors },
       },
     },
-    async (request) => summaryJson(await getMonthlySummary(app.db, request.userId, request.query)),
+    async (request) => summaryJson(await getMonthlySummary(request.db, request.userId, request.query)),
   );
 
   app.get(
@@ -50,7 +50,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(incomeVsExpenseResource, 'Income, expense and savings'), ...errors },
       },
     },
-    async (request) => toSnakeCase(await getIncomeVsExpense(app.db, request.userId, request.query.month)),
+    async (request) => toSnakeCase(await getIncomeVsExpense(request.db, request.userId, request.query.month)),
   );
 
   app.get(
@@ -65,7 +65,8 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(breakdownResource, 'Where the month’s money went'), ...errors },
       },
     },
-    async (request) => toSnakeCase(await getCategoryBreakdown(app.db, request.userId, request.query.month)),
+    async (request) =>
+      toSnakeCase(await getCategoryBreakdown(request.db, request.userId, request.query.month)),
   );
 
   app.get(
@@ -83,7 +84,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(anomaliesResource, 'The month’s anomalies'), ...errors },
       },
     },
-    async (request) => toSnakeCase(await getAnomalies(app.db, request.userId, request.query.month)),
+    async (request) => toSnakeCase(await getAnomalies(request.db, request.userId, request.query.month)),
   );
 
   app.get(
@@ -100,6 +101,6 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(narrativeResource, 'The month, told'), ...errors },
       },
     },
-    async (request) => toSnakeCase(await summarizeMonth(app.db, request.userId, request.query.month)),
+    async (request) => toSnakeCase(await summarizeMonth(request.db, request.userId, request.query.month)),
   );
 };

@@ -211,7 +211,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }>
         },
       },
     },
-    async (request) => settingsJson(await getNotificationSettings(app.db, request.userId)),
+    async (request) => settingsJson(await getNotificationSettings(request.db, request.userId)),
   );
 
   app.patch(
@@ -236,7 +236,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }>
     async (request) => {
       const { email_digest, webhook_url } = request.body;
       return settingsJson(
-        await updateNotificationSettings(app.db, request.userId, {
+        await updateNotificationSettings(request.db, request.userId, {
           emailDigest: email_digest,
           webhookUrl: webhook_url,
         }),
@@ -260,7 +260,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }>
         },
       },
     },
-    async (request) => settingsJson(await rotateWebhookSecret(app.db, request.userId)),
+    async (request) => settingsJson(await rotateWebhookSecret(request.db, request.userId)),
   );
 
   app.get(
@@ -280,7 +280,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }>
     },
     async (request) => {
       const { limit = DELIVERIES_DEFAULT_LIMIT, offset = 0 } = request.query;
-      const page = await listDeliveries(app.db, request.userId, { limit, offset });
+      const page = await listDeliveries(request.db, request.userId, { limit, offset });
       return {
         count: page.count,
         next: offset + limit < page.count ? pageLinks(request.url, { offset: offset + limit }) : null,

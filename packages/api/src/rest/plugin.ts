@@ -1,3 +1,4 @@
+import type { Database, ReadRouting } from '@finsight/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthFlows } from '../auth/auth-flows';
 import type { Authenticator } from '../auth/authenticator';
@@ -5,6 +6,7 @@ import { NO_CREDENTIALS } from '../auth/jwt';
 import { type Principal, READ_ONLY_TOKEN, SESSION_REQUIRED } from '../auth/principal';
 import { COSTS, type Cost } from '../fairness/costs';
 import { releaseWhenClosed, type UserLimits } from '../fairness/user-limits';
+import { recordWrites } from '../read-your-writes';
 import { accountRoutes } from './account';
 import { financeAccountRoutes } from './accounts';
 import { alertRoutes } from './alerts';
@@ -33,6 +35,8 @@ declare module 'fastify' {
     /** The authenticated user of a protected request, from its credentials only. */
     userId: number;
     principal: Principal;
+    /** The database this request reads and writes: a replica for a read, unless the user just wrote. */
+    db: Database;
   }
   interface FastifyContextConfig {
     /**
@@ -49,6 +53,8 @@ export interface RestOptions {
   authenticator: Authenticator;
   flows: AuthFlows;
   limits: UserLimits;
+  /** Which database each request uses (DATABASE_READ_URL). */
+  reads: ReadRouting;
   /** Where users reach finsight (PUBLIC_URL): absolute links and the document's server. */
   publicUrl?: string;
 }
@@ -83,7 +89,7 @@ function writableBody(request: FastifyRequest, _reply: FastifyReply, done: () =>
  * user's budgets and concurrent slots (429). The slot is held until the answer has gone out, streamed
  * answers included.
  */
-function guard({ authenticator, limits }: RestOptions) {
+function guard({ authenticator, limits, reads: routing }: RestOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const authorization = request.headers.authorization;
     const { principal, problem } =
@@ -102,6 +108,7 @@ function guard({ authenticator, limits }: RestOptions) {
     }
     request.principal = principal;
     request.userId = principal.userId;
+    request.db = reads ? routing.forRead(principal.userId) : routing.primary;
     const cost =
       (typeof config.cost === 'function' ? config.cost(request) : config.cost) ??
       (reads ? COSTS.read : COSTS.write);
@@ -131,8 +138,15 @@ export async function restApi(app: FastifyInstance, options: RestOptions) {
 
     scope.decorateRequest('userId', 0);
     scope.decorateRequest('principal', null as unknown as Principal);
+    scope.decorateRequest('db', null as unknown as Database);
+    const withReplicas = options.reads.replicas().length > 0;
     const protectedScope = async (routes: FastifyInstance) => {
       routes.addHook('onRequest', guard(options));
+      if (withReplicas)
+        routes.addHook(
+          'onSend',
+          recordWrites(options.reads, (request) => request.userId),
+        );
     };
     await scope.register(
       async (account) => {

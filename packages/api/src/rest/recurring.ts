@@ -52,7 +52,7 @@ export const recurringRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       (
-        await listRecurring(app.db, request.userId, { includeDismissed: request.query.include_dismissed })
+        await listRecurring(request.db, request.userId, { includeDismissed: request.query.include_dismissed })
       ).map(seriesJson),
   );
 
@@ -75,6 +75,8 @@ export const recurringRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      seriesJson(await updateRecurring(app.db, request.userId, { id: request.params.id, ...request.body })),
+      seriesJson(
+        await updateRecurring(request.db, request.userId, { id: request.params.id, ...request.body }),
+      ),
   );
 };

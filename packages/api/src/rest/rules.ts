@@ -79,7 +79,7 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => (await listRules(app.db, request.userId)).map(ruleJson),
+    async (request) => (await listRules(request.db, request.userId)).map(ruleJson),
   );
 
   app.post(
@@ -99,7 +99,7 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { actions, ...input } = ruleInput(request.body);
-      const rule = await restCreateOnce(app.db, request, reply, (db) =>
+      const rule = await restCreateOnce(request.db, request, reply, (db) =>
         createRule(db, request.userId, { ...input, name: request.body.name, actions: actions ?? {} }),
       );
       return reply.status(201).send(ruleJson(rule));
@@ -117,7 +117,7 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(ruleResource, 'The rule'), ...errorResponses(401, 404, 429, 503) },
       },
     },
-    async (request) => ruleJson(await getRule(app.db, request.userId, request.params)),
+    async (request) => ruleJson(await getRule(request.db, request.userId, request.params)),
   );
 
   for (const method of ['put', 'patch'] as const) {
@@ -141,11 +141,11 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
         const { actions, ...input } = ruleInput(request.body);
         const id = request.params.id;
         if (method === 'patch')
-          return ruleJson(await updateRule(app.db, request.userId, { id, ...input, actions }));
+          return ruleJson(await updateRule(request.db, request.userId, { id, ...input, actions }));
         // PUT replaces the whole rule: what the body leaves out is gone.
         const name = request.body.name ?? '';
         return ruleJson(
-          await replaceRule(app.db, request.userId, { id, ...input, name, actions: actions ?? {} }),
+          await replaceRule(request.db, request.userId, { id, ...input, name, actions: actions ?? {} }),
         );
       },
     );
@@ -164,7 +164,7 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteRule(app.db, request.userId, request.params);
+      await deleteRule(request.db, request.userId, request.params);
       return reply.status(204).send();
     },
   );
@@ -189,7 +189,7 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const result = await applyRule(app.db, request.userId, {
+      const result = await applyRule(request.db, request.userId, {
         id: request.params.id,
         dryRun: request.body.dry_run,
       });

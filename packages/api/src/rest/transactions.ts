@@ -144,7 +144,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
       const { format, start, end, type, category, account, search } = request.query;
       const filters = { from: start, to: end, type, categoryId: category, accountId: account, search };
       // Refused filters are an ordinary 400 before the first byte goes out.
-      await transactionDateRange(app.db, request.userId, filters);
+      await transactionDateRange(request.db, request.userId, filters);
       const day = new Date().toISOString().slice(0, 10);
       return reply
         .header(
@@ -153,7 +153,9 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         )
         .header('content-disposition', `attachment; filename="finsight-transactions-${day}.${format}"`)
         .send(
-          Readable.from(exportFile(app.db, request.userId, format, filters), { highWaterMark: 1 }) as never,
+          Readable.from(exportFile(request.db, request.userId, format, filters), {
+            highWaterMark: 1,
+          }) as never,
         );
     },
   );
@@ -186,9 +188,9 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
       if (limit === undefined) {
         return reply
           .header('content-type', 'application/json; charset=utf-8')
-          .send((await streamedList(app.db, request.userId, filters)) as never);
+          .send((await streamedList(request.db, request.userId, filters)) as never);
       }
-      const page = await listTransactions(app.db, request.userId, {
+      const page = await listTransactions(request.db, request.userId, {
         ...filters,
         limit,
         offset,
@@ -226,7 +228,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
     },
     async (request, reply) => {
       const { category, account, ...fields } = request.body;
-      const created = await restCreateOnce(app.db, request, reply, (db) =>
+      const created = await restCreateOnce(request.db, request, reply, (db) =>
         createTransaction(db, request.userId, { ...fields, categoryId: category, accountId: account }),
       );
       return reply.status(201).send(transactionJson(created));
@@ -263,7 +265,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
               ...(category === undefined ? {} : { categoryId: category }),
               ...(account === undefined ? {} : { accountId: account }),
             };
-      return bulkUpdateTransactions(app.db, request.userId, input as BulkTransactionsInput);
+      return bulkUpdateTransactions(request.db, request.userId, input as BulkTransactionsInput);
     },
   );
 
@@ -285,7 +287,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
       },
     },
     async (request) => {
-      const suggestion = await suggestCategory(app.db, request.userId, request.query);
+      const suggestion = await suggestCategory(request.db, request.userId, request.query);
       return { category: suggestion.categoryId, source: suggestion.source };
     },
   );
@@ -304,7 +306,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
         },
       },
     },
-    async (request) => transactionJson(await getTransaction(app.db, request.userId, request.params)),
+    async (request) => transactionJson(await getTransaction(request.db, request.userId, request.params)),
   );
 
   app.put(
@@ -327,7 +329,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
     async (request) => {
       const { category, account, ...fields } = request.body;
       const input = { id: request.params.id, ...fields, categoryId: category, accountId: account };
-      return transactionJson(await updateTransaction(app.db, request.userId, input));
+      return transactionJson(await updateTransaction(request.db, request.userId, input));
     },
   );
 
@@ -350,7 +352,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
     async (request) => {
       const { category, account, ...fields } = request.body;
       const input = { id: request.params.id, ...fields, categoryId: category, accountId: account };
-      return transactionJson(await updateTransaction(app.db, request.userId, input));
+      return transactionJson(await updateTransaction(request.db, request.userId, input));
     },
   );
 
@@ -366,7 +368,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
       },
     },
     async (request, reply) => {
-      await deleteTransaction(app.db, request.userId, request.params);
+      await deleteTransaction(request.db, request.userId, request.params);
       return reply.status(204).send();
     },
   );

@@ -29,7 +29,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { from_account, to_account, ...fields } = request.body;
-      const transfer = await restCreateOnce(app.db, request, reply, (db) =>
+      const transfer = await restCreateOnce(request.db, request, reply, (db) =>
         createTransfer(db, request.userId, {
           ...fields,
           fromAccountId: from_account,

@@ -32,7 +32,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => toSnakeCase(await getTwoFactorStatus(app.db, request.userId)),
+    async (request) => toSnakeCase(await getTwoFactorStatus(request.db, request.userId)),
   );
 
   app.post(
@@ -48,7 +48,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(twoFactorSetupResource, 'The secret to add'), ...errors },
       },
     },
-    async (request) => toSnakeCase(await beginTwoFactorSetup(app.db, request.userId)),
+    async (request) => toSnakeCase(await beginTwoFactorSetup(request.db, request.userId)),
   );
 
   app.post(
@@ -64,7 +64,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(recoveryCodesResource, '2FA is on'), ...errors },
       },
     },
-    async (request) => toSnakeCase(await confirmTwoFactor(app.db, request.userId, request.body)),
+    async (request) => toSnakeCase(await confirmTwoFactor(request.db, request.userId, request.body)),
   );
 
   app.post(
@@ -81,7 +81,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await disableTwoFactor(app.db, request.userId, request.body);
+      await disableTwoFactor(request.db, request.userId, request.body);
       return reply.status(204).send();
     },
   );
@@ -98,6 +98,6 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: success(recoveryCodesResource, 'The new codes, shown this once'), ...errors },
       },
     },
-    async (request) => toSnakeCase(await regenerateRecoveryCodes(app.db, request.userId, request.body)),
+    async (request) => toSnakeCase(await regenerateRecoveryCodes(request.db, request.userId, request.body)),
   );
 };

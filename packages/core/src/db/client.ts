@@ -62,12 +62,16 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   return handle;
 }
 
-function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
-  const client = postgres(url, {
+/** A postgres.js pool with finsight's connection settings (the primary's, and each read replica's). */
+export function postgresPool(
+  url: string,
+  options: Pick<DatabaseOptions, 'maxConnections'> & { connectTimeout?: number } = {},
+) {
+  return postgres(url, {
     max: options.maxConnections ?? 10,
     // Fail fast while the server is down or restarting (callers answer 503) instead of hanging for 30 s;
     // postgres.js reconnects by itself once it is back.
-    connect_timeout: 5,
+    connect_timeout: options.connectTimeout ?? 5,
     // postgres.js waits up to 20 s between reconnection attempts by default, and queued queries wait with
     // it: during an outage requests would hang instead of failing fast. A pool of this size retrying at
     // most once a second is no burden on a recovering server.
@@ -76,8 +80,17 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     // Timestamps are read as text in this zone and style (db/timestamps.ts); PGlite starts with both already.
     connection: { TimeZone: 'UTC', DateStyle: 'ISO' },
   });
+}
+
+/** Drizzle over a postgres.js pool (or anything that answers like one), with finsight's schema and casing. */
+export function drizzleOverPostgres(client: postgres.Sql, logger?: Logger): Database {
+  return drizzlePostgres({ client, schema, casing, logger });
+}
+
+function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+  const client = postgresPool(url, options);
   return {
-    db: drizzlePostgres({ client, schema, casing, logger: options.logger }),
+    db: drizzleOverPostgres(client, options.logger),
     driver: 'postgres',
     url,
     close: () => client.end({ timeout: 5 }),
