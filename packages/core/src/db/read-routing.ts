@@ -103,12 +103,19 @@ export async function createReadRouting(
    * timestamps it is not fooled by a quiet primary (nothing to replay is no lag).
    */
   const positions: { at: number; lsn: bigint }[] = [];
+  let sampling = false;
   async function samplePrimary(): Promise<void> {
+    if (sampling) return; // a primary that is slow to answer is not asked again meanwhile
+    sampling = true;
     try {
+      // Timed before asking: every commit before `at` is at or below the position the answer gives.
+      const at = Date.now();
       const [row] = await primaryPool<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
-      if (row) positions.push({ at: Date.now(), lsn: parseLsn(row.lsn) });
+      if (row) positions.push({ at, lsn: parseLsn(row.lsn) });
     } catch {
       // The primary is away: no new position, so every replica's lag grows, which errs on the safe side.
+    } finally {
+      sampling = false;
     }
     while (positions.length > 1 && (positions[0]?.at ?? 0) < Date.now() - windowMs) positions.shift();
   }
