@@ -78,6 +78,7 @@ describe.skipIf(!canStartServers)('the server with a read replica', { timeout: 6
   });
 
   it('reports the replica when ready, and answers reads while it is down', async () => {
+    await replicaHealthy(); // the first test's writes reach it 300 ms late
     const ready = await (await fetch(`${url}/readyz`)).json();
     expect(ready).toEqual({ status: 'ready', replicas: [{ healthy: true, lag_ms: expect.any(Number) }] });
 

@@ -193,32 +193,38 @@ export async function createReadRouting(
  * path never fails because a replica did.
  */
 function fallingBackToPrimary(replica: postgres.Sql, primary: postgres.Sql, state: Replica): postgres.Sql {
-  const run = <T>(statement: (pool: postgres.Sql) => PromiseLike<T>): Promise<T> =>
-    Promise.resolve(statement(replica)).catch((error: unknown) => {
-      if (isDatabaseUnavailable(error)) state.healthy = false;
-      else {
-        const code = pgErrorInfo(error)?.code;
-        if (code !== PG_READ_ONLY_TRANSACTION && code !== PG_SERIALIZATION_FAILURE) throw error;
-      }
-      return statement(primary);
-    });
-  // Drizzle's postgres-js session awaits `unsafe(...)` or its `.values()`, and opens transactions with `begin`.
+  /** Whether the primary should answer a statement the replica failed, noting a replica that is gone. */
+  const primaryAnswers = (error: unknown) => {
+    if (isDatabaseUnavailable(error)) {
+      state.healthy = false;
+      state.lagMs = null;
+      return true;
+    }
+    const code = pgErrorInfo(error)?.code;
+    return code === PG_READ_ONLY_TRANSACTION || code === PG_SERIALIZATION_FAILURE;
+  };
+  // Drizzle's postgres-js session awaits `unsafe(...)` or its `.values()`, and opens transactions with
+  // `begin`; the construction reads `options` to set its parsers. One promise per statement on the hot path.
   const unsafe = (text: string, params?: unknown[], queryOptions?: postgres.UnsafeQueryOptions) => {
-    const statement = (pool: postgres.Sql) => pool.unsafe(text, params as never[], queryOptions);
+    const on = (pool: postgres.Sql) => pool.unsafe(text, params as never[], queryOptions);
     return {
-      values: () => run((pool) => statement(pool).values()),
+      values: () =>
+        on(replica)
+          .values()
+          .then(undefined, (error: unknown) => {
+            if (!primaryAnswers(error)) throw error;
+            return on(primary).values();
+          }),
       // biome-ignore lint/suspicious/noThenProperty: Drizzle awaits the statement itself.
       then: <A, B>(ok?: (rows: postgres.RowList<postgres.Row[]>) => A, fail?: (error: unknown) => B) =>
-        run(statement).then(ok, fail),
+        on(replica).then(ok, (error: unknown) => {
+          if (primaryAnswers(error)) return on(primary).then(ok, fail);
+          if (fail) return fail(error);
+          throw error;
+        }),
     };
   };
-  return new Proxy(replica, {
-    get(target, property, receiver) {
-      if (property === 'unsafe') return unsafe;
-      if (property === 'begin') return primary.begin.bind(primary);
-      return Reflect.get(target, property, receiver);
-    },
-  });
+  return { options: replica.options, unsafe, begin: primary.begin.bind(primary) } as unknown as postgres.Sql;
 }
 
 /** A WAL position ("16/B374D848") as a number that orders like it. */
