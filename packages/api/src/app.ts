@@ -206,6 +206,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     mailer,
     background,
     publicOrigin,
+    wrote: (userId) => reads.wrote(userId),
   });
 
   // Every answer starts with the API's headers; what a browser renders as a page gets the page headers

@@ -5,7 +5,10 @@ import type { UserLimits } from './fairness/user-limits';
 
 /** Everything a procedure may use. No request or reply: procedures stay testable with createCaller. */
 export interface Context {
+  /** Where this call reads and writes: a replica for a query, unless the user just wrote. */
   db: Database;
+  /** The primary, for a query that also writes (recurring payments' detection keeps what it found). */
+  primary: Database;
   flows: AuthFlows;
   /** Where the request comes from (rate limits, the session list). */
   client: ClientInfo;
@@ -26,6 +29,7 @@ export function createContextInner(options: {
   client?: ClientInfo;
 }): Context {
   return {
+    primary: options.db,
     client: { ip: '127.0.0.1' },
     principal: null,
     authProblem: null,

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, createReadRouting, primaryOnly, type ReadRouting } from '@finsight/core';
+import {
+  createDatabase,
+  createReadRouting,
+  primaryOnly,
+  type ReadRouting,
+  type ReplicaStatus,
+} from '@finsight/core';
 import { buildApp } from './app';
 import { resolveJwtSecret } from './auth/secret';
 import { dotenvPath, loadEnv } from './env';
@@ -14,13 +20,17 @@ let env: ReturnType<typeof loadEnv>;
 let jwtSecret: string;
 let database: Awaited<ReturnType<typeof createDatabase>>;
 let reads: ReadRouting;
+/** Logs a replica that stops or starts serving reads, once the app (and its logger) exists. */
+let announceReplica = (_replica: ReplicaStatus) => {};
 try {
   env = loadEnv();
   jwtSecret = resolveJwtSecret(env);
   database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
   reads =
     env.DATABASE_READ_URL.length > 0
-      ? await createReadRouting(database, env.DATABASE_READ_URL)
+      ? await createReadRouting(database, env.DATABASE_READ_URL, {
+          onChange: (replica) => announceReplica(replica),
+        })
       : primaryOnly(database.db);
 } catch (error) {
   console.error((error as Error).message);
@@ -44,6 +54,14 @@ const app = await buildApp({
   jwtSecret,
   webDist: env.WEB_DIST ?? findWebBuild(),
 });
+announceReplica = ({ host, healthy, lagMs }) => {
+  if (healthy) app.log.info({ replica: host, lagMs }, 'read replica serving reads');
+  else
+    app.log.warn(
+      { replica: host, lagMs },
+      'read replica not serving reads: down or behind, reads go to the primary',
+    );
+};
 app.addHook('onClose', async () => {
   await reads.close();
   await database.close();

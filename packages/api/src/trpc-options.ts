@@ -46,6 +46,7 @@ export function appTrpcOptions(deps: {
       const principal = req.trpcAuth?.principal ?? null;
       return {
         db: req.method === 'GET' ? deps.reads.forRead(principal?.userId ?? null) : deps.reads.primary,
+        primary: deps.reads.primary,
         flows: deps.flows,
         client: { ip: req.ip, userAgent: req.headers['user-agent'] },
         principal,

@@ -26,8 +26,8 @@ export {
 export { refreshPlannerStatistics } from './db/planner-statistics';
 export {
   createReadRouting,
+  MAX_STALENESS_MS,
   primaryOnly,
-  READ_YOUR_WRITES_MS,
   type ReadRouting,
   type ReadRoutingOptions,
   type ReplicaStatus,

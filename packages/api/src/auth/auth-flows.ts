@@ -68,11 +68,14 @@ export function createAuthFlows(deps: {
   background: BackgroundTasks;
   /** The address users reach finsight at, for links in mails. */
   publicOrigin: () => string;
+  /** Told of each user a flow wrote for (read replicas: their next reads must see it). */
+  wrote?: (userId: number) => void;
 }) {
   const { db, tokens, authenticator } = deps;
 
   async function openSession(userId: number, client: ClientInfo): Promise<TokenPair> {
     const started = await startSession(db, userId, { userAgent: client.userAgent, ip: client.ip });
+    deps.wrote?.(userId);
     await authenticator.revoked({ sessions: started.revokedSessionIds });
     return tokens.issuePair({ userId, sessionId: started.sessionId, generation: started.generation });
   }
@@ -81,7 +84,9 @@ export function createAuthFlows(deps: {
     /** A new account (rate-limited per address and email: it is what bounds probing for emails). */
     async register(input: RegisterInput, client: ClientInfo): Promise<Profile> {
       await throttleAuth(deps.authLimiter, 'register', client.ip, input.email);
-      return register(db, input);
+      const profile = await register(db, input);
+      deps.wrote?.(profile.id);
+      return profile;
     },
 
     /** Email and password: a token pair, or (with 2FA on) a short-lived token for the code step. */
@@ -117,6 +122,7 @@ export function createAuthFlows(deps: {
         sessionId: claims.sessionId,
         generation: claims.generation,
       });
+      deps.wrote?.(claims.userId);
       if (!outcome.ok) {
         await authenticator.revoked({ sessions: outcome.revokedSessionIds });
         throw new AppError('UNAUTHORIZED', REFRESH_NOT_VALID);

@@ -50,9 +50,10 @@ export const recurringRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
+    // On the primary: the detection it keeps must be made from the latest history, not a replica's.
     async (request) =>
       (
-        await listRecurring(request.db, request.userId, { includeDismissed: request.query.include_dismissed })
+        await listRecurring(app.db, request.userId, { includeDismissed: request.query.include_dismissed })
       ).map(seriesJson),
   );
 

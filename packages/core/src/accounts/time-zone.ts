@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { cacheOwner } from '../db/cache-owner';
 import type { Database } from '../db/client';
 import { preparedSql } from '../db/prepared';
 import { notFound } from '../errors';
@@ -16,10 +17,11 @@ const zones = new WeakMap<Database, Map<number, { zone: string; until: number }>
 
 /** The user's IANA time zone: it decides what "today" and "this month" are for them. */
 export async function userTimeZone(db: Database, userId: number): Promise<string> {
-  let known = zones.get(db);
+  const owner = cacheOwner(db);
+  let known = zones.get(owner);
   if (!known) {
     known = new Map();
-    zones.set(db, known);
+    zones.set(owner, known);
   }
   const now = Date.now();
   const cached = known.get(userId);
@@ -37,7 +39,7 @@ export async function userTimeZone(db: Database, userId: number): Promise<string
 
 /** Called when a user's zone changes, so this process uses the new one at once. */
 export function forgetTimeZone(db: Database, userId: number): void {
-  zones.get(db)?.delete(userId);
+  zones.get(cacheOwner(db))?.delete(userId);
 }
 
 /** Today's date "YYYY-MM-DD" where the user lives. */

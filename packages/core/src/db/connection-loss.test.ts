@@ -20,10 +20,10 @@ afterAll(() => database.close());
 const backendPid = async (db: TestDatabase['db']) =>
   rowsOf<{ pid: number }>(await db.execute(sql`SELECT pg_backend_pid() AS pid`))[0]?.pid ?? 0;
 
-/** Kills a backend and waits until the client has seen its socket close. */
+/** Kills a backend, waits for it to exit, and gives the client a moment to see its socket close. */
 async function killBackend(pid: number) {
-  await database.db.execute(sql`SELECT pg_terminate_backend(${pid})`);
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await database.db.execute(sql`SELECT pg_terminate_backend(${pid}, 5000)`);
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 describe('a connection the server closes', () => {
@@ -38,6 +38,36 @@ describe('a connection the server closes', () => {
       ).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
       const [row] = rowsOf<{ answer: number }>(await worker.db.execute(sql`SELECT 42 AS answer`));
       expect(row?.answer).toBe(42);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('never runs a statement of the dead transaction outside it, on the session the pool opened since', async () => {
+    if (!onPostgresServer('a backend killed by the server')) return;
+    await database.db.execute(sql`CREATE TABLE IF NOT EXISTS late_writes (x integer)`);
+    const worker = await createDatabase({ url: database.url ?? '', migrate: false, maxConnections: 1 });
+    try {
+      let lateInsert: Promise<string> = Promise.resolve('not sent');
+      await expect(
+        worker.db.transaction(async (tx) => {
+          await killBackend(await backendPid(tx));
+          // Someone else's query has the pool connect again, on the same connection object.
+          await worker.db.execute(sql`SELECT 1`);
+          lateInsert = tx.execute(sql`INSERT INTO late_writes VALUES (1)`).then(
+            () => 'ran',
+            () => 'refused',
+          );
+          await lateInsert;
+        }),
+      ).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+      // The transaction is reported failed at once; its callback goes on until the insert is answered.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await lateInsert).toBe('refused');
+      const [row] = rowsOf<{ n: number }>(
+        await database.db.execute(sql`SELECT count(*)::integer AS n FROM late_writes`),
+      );
+      expect(row?.n).toBe(0);
     } finally {
       await worker.close();
     }
