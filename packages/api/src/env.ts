@@ -59,6 +59,19 @@ const blankAsUndefined = z
   .optional()
   .transform((value) => value?.trim() || undefined);
 
+/** A comma-separated list (unset or empty: none), each entry trimmed and checked by `item`. */
+const commaSeparated = <Item extends z.ZodType<unknown, string>>(item: Item) =>
+  z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+
 const optionalUrl = (protocols: RegExp, example: string) =>
   blankAsUndefined.pipe(z.url({ protocol: protocols, error: `must be a URL like ${example}` }).optional());
 
@@ -73,23 +86,12 @@ export const envSchema = z
      * Streaming replicas of DATABASE_URL, comma-separated: reads go there, writes and a user's reads right
      * after their own writes go to the primary.
      */
-    DATABASE_READ_URL: z
-      .string()
-      .default('')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((url) => url.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z.array(
-          z.url({
-            protocol: /^postgres(ql)?$/,
-            error: 'each replica must be a URL like postgres://user@replica-host:5432/finsight',
-          }),
-        ),
-      ),
+    DATABASE_READ_URL: commaSeparated(
+      z.url({
+        protocol: /^postgres(ql)?$/,
+        error: 'each replica must be a URL like postgres://user@replica-host:5432/finsight',
+      }),
+    ),
     /** Where the embedded database lives; relative paths are taken from the launch directory. */
     DATA_DIR: blankAsUndefined,
     /**
@@ -104,16 +106,7 @@ export const envSchema = z
       z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
     ),
     /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
-    CORS_ORIGINS: z
-      .string()
-      .default('')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.url({ error: 'each origin must be a URL like https://app.example.com' }))),
+    CORS_ORIGINS: commaSeparated(z.url({ error: 'each origin must be a URL like https://app.example.com' })),
     /** Rate limits shared by several API processes; in memory when unset. */
     REDIS_URL: optionalUrl(/^rediss?$/, 'redis://127.0.0.1:6379'),
     /** Attempts per IP and per email on login, register and refresh, e.g. "10/min"; "off" disables. */
