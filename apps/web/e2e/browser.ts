@@ -79,8 +79,13 @@ export async function allA11yViolations(page: Page, rules?: string[]): Promise<s
   );
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+/**
+ * Saves the page as a test artifact. `fullPage: false` keeps to the viewport: a full-page capture of a very
+ * tall page (500 preview rows at phone width) can take Chromium longer than the screenshot timeout on a
+ * busy CI machine.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage, timeout: 30_000 });
 }
 
 /**

@@ -182,7 +182,7 @@ describe('the import wizard in a real browser', () => {
     expect(await previewRows().count()).toBe(500);
     expect(await summaryText()).toContain('600 rows: 600 new.');
     await page.setViewportSize({ width: 375, height: 740 });
-    await screenshot(page, 'import-phone');
+    await screenshot(page, 'import-phone', { fullPage: false });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 800 });
