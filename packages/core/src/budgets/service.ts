@@ -47,7 +47,7 @@ function budgetsStatement(db: Database, one: boolean) {
         to_char(b.start_month, 'YYYY-MM') AS "startMonth", b.rollover,
         (SELECT json_agg(json_build_object('month', to_char(a.from_month, 'YYYY-MM'), 'amount', a.amount::text)
                          ORDER BY a.from_month)
-           FROM budget_amounts a WHERE a.budget_id = b.id) AS changes,
+           FROM budget_amounts a WHERE a.user_id = b.user_id AND a.budget_id = b.id) AS changes,
         to_char(b.created_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS "createdAt",
         to_char(b.updated_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS "updatedAt"
       FROM budgets b
@@ -115,8 +115,8 @@ export async function createBudget(db: Database, userId: number, input: CreateBu
           `You have ${QUOTAS.budgets} budgets, the most you can have. Delete one first.`,
         );
       }
-      await tx.execute(sql`INSERT INTO budget_amounts (budget_id, from_month, amount)
-        VALUES (${row.id}, ${firstDay(startMonth)}::date, ${data.amount})`);
+      await tx.execute(sql`INSERT INTO budget_amounts (user_id, budget_id, from_month, amount)
+        VALUES (${userId}, ${row.id}, ${firstDay(startMonth)}::date, ${data.amount})`);
       return row.id;
     });
     return await getBudget(db, userId, { id });
@@ -153,7 +153,7 @@ async function changeBudget(
         SELECT to_char(b.start_month, 'YYYY-MM') AS "startMonth",
                (SELECT json_agg(json_build_object('month', to_char(a.from_month, 'YYYY-MM'), 'amount', a.amount::text)
                                 ORDER BY a.from_month)
-                  FROM budget_amounts a WHERE a.budget_id = b.id) AS changes
+                  FROM budget_amounts a WHERE a.user_id = b.user_id AND a.budget_id = b.id) AS changes
           FROM budgets b WHERE b.id = ${data.id} AND b.user_id = ${userId}
            FOR UPDATE`),
     );
@@ -163,19 +163,19 @@ async function changeBudget(
       // The limit in force at the new start becomes its first change; nothing is kept before it.
       const opening = limitIn(budget.changes, startMonth);
       await tx.execute(
-        sql`DELETE FROM budget_amounts WHERE budget_id = ${data.id} AND from_month <= ${firstDay(startMonth)}::date`,
+        sql`DELETE FROM budget_amounts WHERE user_id = ${userId} AND budget_id = ${data.id} AND from_month <= ${firstDay(startMonth)}::date`,
       );
-      await tx.execute(sql`INSERT INTO budget_amounts (budget_id, from_month, amount)
-        VALUES (${data.id}, ${firstDay(startMonth)}::date, ${opening})`);
+      await tx.execute(sql`INSERT INTO budget_amounts (user_id, budget_id, from_month, amount)
+        VALUES (${userId}, ${data.id}, ${firstDay(startMonth)}::date, ${opening})`);
     }
     if (data.amount !== undefined) {
       const effective = data.effectiveMonth ?? currentMonth;
       const [from = startMonth] = [effective, startMonth].sort().slice(-1);
       await tx.execute(
-        sql`DELETE FROM budget_amounts WHERE budget_id = ${data.id} AND from_month >= ${firstDay(from)}::date`,
+        sql`DELETE FROM budget_amounts WHERE user_id = ${userId} AND budget_id = ${data.id} AND from_month >= ${firstDay(from)}::date`,
       );
-      await tx.execute(sql`INSERT INTO budget_amounts (budget_id, from_month, amount)
-        VALUES (${data.id}, ${firstDay(from)}::date, ${data.amount})`);
+      await tx.execute(sql`INSERT INTO budget_amounts (user_id, budget_id, from_month, amount)
+        VALUES (${userId}, ${data.id}, ${firstDay(from)}::date, ${data.amount})`);
     }
     await tx.execute(sql`UPDATE budgets
         SET start_month = ${firstDay(startMonth)}::date, rollover = coalesce(${data.rollover ?? null}::boolean, rollover),

@@ -120,6 +120,74 @@ describe('the database itself enforces the rules', () => {
   });
 });
 
+describe('every key includes the user, so the tables can be sharded by user (Citus)', () => {
+  // What is still global on purpose: the lookups by email, username and token secret, which find a user
+  // before anyone is signed in. Sharding moves them to tables of their own (docs/scaling.md).
+  const GLOBAL_LOOKUPS = [
+    'api_tokens.api_tokens_token_hash_key',
+    'password_resets.password_resets_token_hash_key',
+    'users.users_email_key',
+    'users.users_username_lower_key',
+  ];
+
+  it('has no primary key or unique index without the user in it', async () => {
+    const rows = rowsOf<{ name: string }>(
+      await database.db.execute(sql`
+        SELECT c.relname || '.' || i.relname AS name
+          FROM pg_index x
+          JOIN pg_class i ON i.oid = x.indexrelid
+          JOIN pg_class c ON c.oid = x.indrelid
+         WHERE c.relnamespace = 'public'::regnamespace AND x.indisunique
+           AND NOT EXISTS (
+             SELECT 1 FROM pg_attribute a
+              WHERE a.attrelid = c.oid AND a.attnum = ANY (x.indkey)
+                AND a.attname = CASE WHEN c.relname = 'users' THEN 'id' ELSE 'user_id' END)
+         ORDER BY 1`),
+    );
+    expect(rows.map((row) => row.name)).toEqual(GLOBAL_LOOKUPS);
+  });
+
+  it('has no foreign key that does not pair the user with the user', async () => {
+    const rows = rowsOf<{ name: string }>(
+      await database.db.execute(sql`
+        SELECT c.relname || '.' || con.conname AS name
+          FROM pg_constraint con
+          JOIN pg_class c ON c.oid = con.conrelid
+          JOIN pg_class r ON r.oid = con.confrelid
+         WHERE con.contype = 'f' AND c.relnamespace = 'public'::regnamespace
+           AND NOT EXISTS (
+             SELECT 1
+               FROM unnest(con.conkey, con.confkey) AS k(child, parent)
+               JOIN pg_attribute ca ON ca.attrelid = c.oid AND ca.attnum = k.child
+               JOIN pg_attribute pa ON pa.attrelid = r.oid AND pa.attnum = k.parent
+              WHERE ca.attname = 'user_id'
+                AND pa.attname = CASE WHEN r.relname = 'users' THEN 'id' ELSE 'user_id' END)
+         ORDER BY 1`),
+    );
+    expect(rows.map((row) => row.name)).toEqual([]);
+  });
+
+  it('refuses a transfer whose other side is another user’s transaction', async () => {
+    const own = await createTransaction(database.db, alice.id, {
+      categoryId: alicesFood,
+      type: 'EXPENSE',
+      amount: '3',
+      date: '2026-01-03',
+    });
+    const bobs = await createTransaction(database.db, bob.id, {
+      categoryId: bobsFood,
+      type: 'EXPENSE',
+      amount: '3',
+      date: '2026-01-03',
+    });
+    expect(
+      await violation(
+        sql`UPDATE transactions SET transfer_peer_id = ${bobs.id}, category_id = NULL WHERE id = ${own.id}`,
+      ),
+    ).toEqual({ code: '23503', constraint: 'transactions_transfer_peer_fk' });
+  });
+});
+
 describe('migrations', () => {
   it('can be applied again without changing anything', async () => {
     const before = await tableCounts(database.db);

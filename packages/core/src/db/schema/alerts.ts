@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
@@ -29,7 +31,7 @@ export const alertKind = pgEnum('alert_kind', [
 export const alerts = pgTable(
   'alerts',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -44,6 +46,8 @@ export const alerts = pgTable(
     readAt: utcTimestamp(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'alerts_pkey', columns: [t.id, t.userId] }),
     uniqueIndex('alerts_user_dedupe_key').on(t.userId, t.dedupeKey),
     // The list, newest first (ids grow with time).
     index('alerts_user_id_idx').on(t.userId, t.id),
@@ -61,13 +65,17 @@ export const alerts = pgTable(
 export const alertCheckRequests = pgTable(
   'alert_check_requests',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: utcTimestamp().notNull().defaultNow(),
   },
-  (t) => [index('alert_check_requests_user_idx').on(t.userId, t.id)],
+  (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'alert_check_requests_pkey', columns: [t.id, t.userId] }),
+    index('alert_check_requests_user_idx').on(t.userId, t.id),
+  ],
 );
 
 export const deliveryChannel = pgEnum('delivery_channel', ['WEBHOOK', 'EMAIL']);
@@ -92,12 +100,12 @@ export const notificationSettings = pgTable('notification_settings', {
 export const alertDeliveries = pgTable(
   'alert_deliveries',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     // Null for a digest email, which carries many alerts.
-    alertId: integer().references(() => alerts.id, { onDelete: 'cascade' }),
+    alertId: integer(),
     channel: deliveryChannel().notNull(),
     status: deliveryStatus().notNull().default('PENDING'),
     target: text().notNull(),
@@ -110,8 +118,15 @@ export const alertDeliveries = pgTable(
     deliveredAt: utcTimestamp(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'alert_deliveries_pkey', columns: [t.id, t.userId] }),
+    foreignKey({
+      name: 'alert_deliveries_alert_fk',
+      columns: [t.alertId, t.userId],
+      foreignColumns: [alerts.id, alerts.userId],
+    }).onDelete('cascade'),
     uniqueIndex('alert_deliveries_alert_channel_key')
-      .on(t.alertId, t.channel)
+      .on(t.userId, t.alertId, t.channel)
       .where(sql`${t.alertId} IS NOT NULL`),
     index('alert_deliveries_user_id_idx').on(t.userId, t.id),
     index('alert_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'PENDING'`),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, integer, pgEnum, pgTable, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { char, integer, pgEnum, pgTable, primaryKey, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { API_TOKEN_NAME_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
@@ -10,7 +10,7 @@ export const apiTokenScope = pgEnum('api_token_scope', ['read', 'write']);
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -25,6 +25,8 @@ export const apiTokens = pgTable(
     expiresAt: utcTimestamp(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'api_tokens_pkey', columns: [t.id, t.userId] }),
     uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
     // Names are unique per user ignoring case; also serves the user's token list.
     uniqueIndex('api_tokens_user_id_name_lower_key').on(t.userId, sql`lower(${t.name})`),

@@ -22,7 +22,7 @@ import { users } from './users';
 export const budgets = pgTable(
   'budgets',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -35,9 +35,10 @@ export const budgets = pgTable(
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'budgets_pkey', columns: [t.id, t.userId] }),
     // One budget per category: the trigger finds it by (user, category).
     unique('budgets_user_category_key').on(t.userId, t.categoryId),
-    unique('budgets_id_user_id_key').on(t.id, t.userId),
     // Deleting a category deletes its budget; the category must be the user's own.
     foreignKey({
       name: 'budgets_category_same_user_fk',
@@ -51,15 +52,22 @@ export const budgets = pgTable(
 export const budgetAmounts = pgTable(
   'budget_amounts',
   {
-    budgetId: integer()
+    budgetId: integer().notNull(),
+    // The budget's user, so the row lives on the budget's shard (Citus) and joins on the user.
+    userId: integer()
       .notNull()
-      .references(() => budgets.id, { onDelete: 'cascade' }),
+      .references(() => users.id, { onDelete: 'cascade' }),
     // The first month (first day) this limit applies to; it holds until the next row's month.
     fromMonth: date({ mode: 'string' }).notNull(),
     amount: numeric({ precision: 14, scale: 2 }).notNull(),
   },
   (t) => [
-    primaryKey({ name: 'budget_amounts_pkey', columns: [t.budgetId, t.fromMonth] }),
+    primaryKey({ name: 'budget_amounts_pkey', columns: [t.userId, t.budgetId, t.fromMonth] }),
+    foreignKey({
+      name: 'budget_amounts_budget_fk',
+      columns: [t.budgetId, t.userId],
+      foreignColumns: [budgets.id, budgets.userId],
+    }).onDelete('cascade'),
     check('budget_amounts_amount_positive', sql`${t.amount} > 0`),
     check('budget_amounts_from_month_first_day', sql`extract(day FROM ${t.fromMonth}) = 1`),
   ],

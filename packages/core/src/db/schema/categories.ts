@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgEnum, pgTable, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { CATEGORY_NAME_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
@@ -10,7 +19,7 @@ export const categoryKind = pgEnum('category_kind', ['INCOME', 'EXPENSE']);
 export const categories = pgTable(
   'categories',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -23,8 +32,8 @@ export const categories = pgTable(
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
-    // Target of the composite foreign key from transactions: a transaction's category must be its user's.
-    unique('categories_id_user_id_key').on(t.id, t.userId),
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'categories_pkey', columns: [t.id, t.userId] }),
     // Uniqueness per user ignoring case; also serves the category list (user_id = ? ORDER BY lower(name)).
     uniqueIndex('categories_user_id_name_lower_key').on(t.userId, sql`lower(${t.name})`),
     check(

@@ -3,14 +3,13 @@ import {
   boolean,
   check,
   date,
-  index,
+  foreignKey,
   integer,
   numeric,
   pgEnum,
   pgTable,
   primaryKey,
   smallint,
-  unique,
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -28,7 +27,7 @@ export const accountKind = pgEnum('account_kind', ['CHECKING', 'SAVINGS', 'CREDI
 export const financeAccounts = pgTable(
   'accounts',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -43,8 +42,8 @@ export const financeAccounts = pgTable(
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
-    // Target of the composite foreign key from transactions: a transaction's account must be its user's.
-    unique('accounts_id_user_id_key').on(t.id, t.userId),
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'accounts_pkey', columns: [t.id, t.userId] }),
     uniqueIndex('accounts_user_id_name_lower_key').on(t.userId, sql`lower(${t.name})`),
     // One default account per user; also how the insert trigger finds it.
     uniqueIndex('accounts_one_default_per_user').on(t.userId).where(sql`${t.isDefault}`),
@@ -65,9 +64,7 @@ export const financeAccounts = pgTable(
 export const accountMonths = pgTable(
   'account_months',
   {
-    accountId: integer()
-      .notNull()
-      .references(() => financeAccounts.id, { onDelete: 'cascade' }),
+    accountId: integer().notNull(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -77,9 +74,13 @@ export const accountMonths = pgTable(
     transactionCount: integer().notNull().default(0),
   },
   (t) => [
-    primaryKey({ name: 'account_months_pkey', columns: [t.accountId, t.year, t.month] }),
-    // Every balance of one user at once (the account list, the navigation).
-    index('account_months_user_idx').on(t.userId, t.accountId),
+    // User first: also every balance of one user at once (the account list, the navigation).
+    primaryKey({ name: 'account_months_pkey', columns: [t.userId, t.accountId, t.year, t.month] }),
+    foreignKey({
+      name: 'account_months_account_fk',
+      columns: [t.accountId, t.userId],
+      foreignColumns: [financeAccounts.id, financeAccounts.userId],
+    }).onDelete('cascade'),
     check('account_months_count_non_negative', sql`${t.transactionCount} >= 0`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
 import { utcTimestamp } from '../timestamps';
 import { financeAccounts } from './finance-accounts';
 import { users } from './users';
@@ -8,7 +8,7 @@ import { users } from './users';
 export const imports = pgTable(
   'imports',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -24,6 +24,8 @@ export const imports = pgTable(
     createdAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'imports_pkey', columns: [t.id, t.userId] }),
     foreignKey({
       name: 'imports_account_same_user_fk',
       columns: [t.accountId, t.userId],

@@ -1,4 +1,4 @@
-import { char, index, integer, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
+import { char, index, integer, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
 
@@ -6,7 +6,7 @@ import { users } from './users';
 export const passwordResets = pgTable(
   'password_resets',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -16,6 +16,8 @@ export const passwordResets = pgTable(
     usedAt: utcTimestamp(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'password_resets_pkey', columns: [t.id, t.userId] }),
     uniqueIndex('password_resets_token_hash_key').on(t.tokenHash),
     index('password_resets_user_id_idx').on(t.userId),
   ],

@@ -1,4 +1,4 @@
-import { char, index, integer, pgTable } from 'drizzle-orm/pg-core';
+import { char, index, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
 
@@ -6,12 +6,16 @@ import { users } from './users';
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: char({ length: 64 }).notNull(),
     usedAt: utcTimestamp(),
   },
-  (t) => [index('recovery_codes_user_id_idx').on(t.userId)],
+  (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'recovery_codes_pkey', columns: [t.id, t.userId] }),
+    index('recovery_codes_user_id_idx').on(t.userId),
+  ],
 );

@@ -8,6 +8,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   text,
   unique,
@@ -33,7 +34,7 @@ export const recurringStatus = pgEnum('recurring_status', ['DETECTED', 'CONFIRME
 export const recurringSeries = pgTable(
   'recurring_series',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -63,6 +64,8 @@ export const recurringSeries = pgTable(
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'recurring_series_pkey', columns: [t.id, t.userId] }),
     unique('recurring_series_user_key').on(t.userId, t.key),
     // The sweep for payments that did not arrive.
     index('recurring_series_next_expected_idx')

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, varchar } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, varchar } from 'drizzle-orm/pg-core';
 import { RULE_NAME_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
@@ -12,7 +12,7 @@ import { users } from './users';
 export const rules = pgTable(
   'rules',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -25,6 +25,8 @@ export const rules = pgTable(
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'rules_pkey', columns: [t.id, t.userId] }),
     index('rules_user_position_idx').on(t.userId, t.position, t.id),
     check(
       'rules_name_length',

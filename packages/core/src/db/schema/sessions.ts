@@ -1,4 +1,4 @@
-import { index, integer, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { USER_AGENT_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
@@ -10,7 +10,7 @@ import { users } from './users';
 export const sessions = pgTable(
   'sessions',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -26,5 +26,9 @@ export const sessions = pgTable(
     expiresAt: timestamp({ withTimezone: true, mode: 'string' }).notNull(),
     revokedAt: utcTimestamp(),
   },
-  (t) => [index('sessions_user_id_created_at_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'sessions_pkey', columns: [t.id, t.userId] }),
+    index('sessions_user_id_created_at_idx').on(t.userId, t.createdAt),
+  ],
 );

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -10,6 +9,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
 } from 'drizzle-orm/pg-core';
 import { NOTE_MAX_LENGTH, PAYEE_MAX_LENGTH } from '../../limits';
@@ -23,7 +23,7 @@ export const transactionType = pgEnum('transaction_type', ['INCOME', 'EXPENSE'])
 export const transactions = pgTable(
   'transactions',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -41,7 +41,7 @@ export const transactions = pgTable(
     // The counterparty ("Amazon", "ACME Payroll"), apart from the free-text note.
     payee: text().notNull().default(''),
     // The other side of a transfer between two of the user's accounts; deleting either deletes both.
-    transferPeerId: integer().references((): AnyPgColumn => transactions.id, { onDelete: 'cascade' }),
+    transferPeerId: integer(),
     // The import that brought this row in, so undoing the import removes exactly its rows. No foreign key:
     // only undoing deletes an import, after its rows, and a check per imported row cost a tenth of an
     // import's time.
@@ -52,6 +52,8 @@ export const transactions = pgTable(
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
+    // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
+    primaryKey({ name: 'transactions_pkey', columns: [t.id, t.userId] }),
     // The database itself refuses a transaction filed under another user's category, and refuses to
     // delete a category that still has transactions.
     foreignKey({
@@ -59,6 +61,12 @@ export const transactions = pgTable(
       columns: [t.categoryId, t.userId],
       foreignColumns: [categories.id, categories.userId],
     }).onDelete('restrict'),
+    // Both sides of a transfer are the same user's.
+    foreignKey({
+      name: 'transactions_transfer_peer_fk',
+      columns: [t.transferPeerId, t.userId],
+      foreignColumns: [t.id, t.userId],
+    }).onDelete('cascade'),
     foreignKey({
       name: 'transactions_account_same_user_fk',
       columns: [t.accountId, t.userId],
