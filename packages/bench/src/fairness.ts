@@ -20,8 +20,12 @@ async function noisyUser(): Promise<void> {
     const [existing] = await sql`SELECT id FROM users WHERE email = ${NOISY_EMAIL}`;
     if (existing) return;
     await sql.begin(async (tx) => {
-      const [user] = await tx`INSERT INTO users (username, email, password_hash)
-        SELECT 'fairness_a', ${NOISY_EMAIL}, password_hash FROM users WHERE id = ${HEAVY_USER_ID} RETURNING id`;
+      const [user] = await tx`WITH u AS (INSERT INTO users (username, email, password_hash)
+          SELECT 'fairness_a', ${NOISY_EMAIL}, password_hash FROM users WHERE id = ${HEAVY_USER_ID}
+          RETURNING id, email, username),
+        keys AS (INSERT INTO user_lookups (kind, key, user_id)
+          SELECT 'EMAIL'::user_lookup_kind, email, id FROM u UNION ALL SELECT 'USERNAME'::user_lookup_kind, lower(username), id FROM u)
+        SELECT id FROM u`;
       const id = user?.id as number;
       await tx`INSERT INTO categories (user_id, name)
         SELECT ${id}, 'Category ' || n FROM generate_series(1, ${CATEGORIES}) AS n`;

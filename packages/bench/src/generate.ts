@@ -70,6 +70,9 @@ export async function generate(): Promise<void> {
     }));
     await sql`INSERT INTO users ${sql(batch)}`;
   }
+  // What login finds a user by (the accounts service writes these on registration).
+  await sql`INSERT INTO user_lookups (kind, key, user_id)
+    SELECT 'EMAIL'::user_lookup_kind, email, id FROM users UNION ALL SELECT 'USERNAME'::user_lookup_kind, lower(username), id FROM users`;
   const categoryRows = [];
   for (let user = 1; user <= users; user++)
     for (const name of DEMO_CATEGORIES) categoryRows.push({ user_id: user, name });

@@ -115,8 +115,12 @@ async function millionRowUser(): Promise<string> {
         FROM users u WHERE email = ${email}`;
     if (!existing || existing.n < EXPORT_ROWS) {
       if (existing) await sql`DELETE FROM users WHERE id = ${existing.id}`;
-      const [user] = await sql<{ id: number }[]>`INSERT INTO users (username, email, password_hash)
-        SELECT 'export_million', ${email}, password_hash FROM users WHERE id = ${HEAVY_USER_ID} RETURNING id`;
+      const [user] = await sql<{ id: number }[]>`WITH u AS (INSERT INTO users (username, email, password_hash)
+          SELECT 'export_million', ${email}, password_hash FROM users WHERE id = ${HEAVY_USER_ID}
+          RETURNING id, email, username),
+        keys AS (INSERT INTO user_lookups (kind, key, user_id)
+          SELECT 'EMAIL'::user_lookup_kind, email, id FROM u UNION ALL SELECT 'USERNAME'::user_lookup_kind, lower(username), id FROM u)
+        SELECT id FROM u`;
       const id = user?.id as number;
       await sql`INSERT INTO categories (user_id, name) SELECT ${id}, name FROM categories WHERE user_id = ${HEAVY_USER_ID}`;
       await sql.begin(async (tx) => {

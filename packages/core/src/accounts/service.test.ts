@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { onPostgresServer } from '../testing/env';
 import { tableCounts } from '../testing/fixtures';
 import { currentMonth, todayIn } from '../validation/dates';
-import { authenticate, getProfile, INVALID_CREDENTIALS, register, updateProfile } from './service';
+import {
+  authenticate,
+  deleteUserAccount,
+  getProfile,
+  INVALID_CREDENTIALS,
+  register,
+  updateProfile,
+} from './service';
 import { monthOrCurrent, userToday } from './time-zone';
 
 let database: TestDatabase;
@@ -212,5 +220,47 @@ describe("the user's own calendar", () => {
     await expect(monthOrCurrent(database.db, tokyo.id, '2026-13')).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
+  });
+});
+
+describe('an email or a username belongs to one user at a time', () => {
+  const password = 'violet-harbour-42';
+
+  it('frees a username its owner leaves, lets the owner change its case, and frees both with the account', async () => {
+    const ada = await register(database.db, { username: 'ada', email: 'ada@example.com', password });
+    await updateProfile(database.db, ada.id, { username: 'Ada' });
+    await updateProfile(database.db, ada.id, { username: 'countess' });
+    const other = await register(database.db, { username: 'ADA', email: 'ada2@example.com', password });
+    await expect(updateProfile(database.db, ada.id, { username: 'ada' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await deleteUserAccount(database.db, ada.id, { password });
+    // Email and name are free again at once; the login finds the new owner.
+    const again = await register(database.db, { username: 'countess', email: 'ada@example.com', password });
+    expect((await authenticate(database.db, { email: 'ada@example.com', password })).id).toBe(again.id);
+    expect(other.id).not.toBe(again.id);
+  });
+
+  it('lets exactly one of many registrations at once with one email, or one name, through', async () => {
+    if (!onPostgresServer('simultaneous registrations')) return;
+    const before = await tableCounts(database.db);
+    const attempts = (field: 'email' | 'username') =>
+      Promise.allSettled(
+        Array.from({ length: 8 }, (_, n) =>
+          register(database.db, {
+            username: field === 'username' ? `Racer` : `racer_${field}_${n}`,
+            email: field === 'email' ? 'racer@example.com' : `racer${n}@example.com`,
+            password,
+          }),
+        ),
+      );
+    for (const field of ['email', 'username'] as const) {
+      const results = await attempts(field);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'CONFLICT' });
+      }
+    }
+    expect((await tableCounts(database.db)).users).toBe(before.users + 2);
   });
 });

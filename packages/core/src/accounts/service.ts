@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { isConstraintViolation, PG_UNIQUE_VIOLATION } from '../db/pg-error';
 import { passwordResets, sessions, users } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
 import { AppError, fieldError, notFound } from '../errors';
@@ -30,6 +29,7 @@ import {
   updateProfileInput,
 } from './schemas';
 import { forgetTimeZone } from './time-zone';
+import { claimKey, findUserId, keepOnlyKey, releaseAllKeys } from './user-lookups';
 
 /** simplejwt's wording: one message for unknown email and wrong password alike. */
 export const INVALID_CREDENTIALS = 'No active account found with the given credentials';
@@ -72,8 +72,8 @@ export async function register(db: Database, input: RegisterInput): Promise<Prof
   if (isCommonPassword(data.password)) throw fieldError('password', 'This password is too common.');
 
   const passwordHash = await hashPassword(data.password);
-  try {
-    const [row] = await db
+  return db.transaction(async (tx) => {
+    const [row] = await tx
       .insert(users)
       .values({
         username: data.username,
@@ -84,16 +84,15 @@ export async function register(db: Database, input: RegisterInput): Promise<Prof
       })
       .returning(profileColumns);
     if (!row) throw new Error('insert returned no row');
-    return toProfile(row);
-  } catch (error) {
-    if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'users_email_key')) {
+    // Taken email or name: the user row goes with the transaction.
+    if (!(await claimKey(tx, row.id, 'EMAIL', data.email))) {
       throw new AppError('CONFLICT', 'A user with that email already exists.', {
         email: ['A user with that email already exists.'],
       });
     }
-    if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'users_username_lower_key')) throw usernameTaken();
-    throw error;
-  }
+    if (!(await claimKey(tx, row.id, 'USERNAME', data.username))) throw usernameTaken();
+    return toProfile(row);
+  });
 }
 
 /**
@@ -102,11 +101,15 @@ export async function register(db: Database, input: RegisterInput): Promise<Prof
  */
 export async function authenticate(db: Database, input: LoginInput): Promise<Profile> {
   const data = parseInput(loginInput, input);
-  const [row] = await db
-    .select({ ...profileColumns, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.email, data.email))
-    .limit(1);
+  const userId = await findUserId(db, 'EMAIL', data.email);
+  const [row] =
+    userId === null
+      ? []
+      : await db
+          .select({ ...profileColumns, passwordHash: users.passwordHash })
+          .from(users)
+          .where(eq(users.id, userId))
+          .limit(1);
   if (!row) {
     await burnPasswordCheck(data.password);
     throw new AppError('UNAUTHORIZED', INVALID_CREDENTIALS);
@@ -132,19 +135,24 @@ export async function updateProfile(
 ): Promise<Profile> {
   const data = parseInput(updateProfileInput, input);
   if (Object.values(data).every((value) => value === undefined)) return getProfile(db, userId);
-  try {
-    const [row] = await db
+  const profile = await db.transaction(async (tx) => {
+    const [before] = await tx.select({ username: users.username }).from(users).where(eq(users.id, userId));
+    if (!before) throw notFound();
+    if (data.username !== undefined && data.username !== before.username) {
+      // The new name is claimed before the old one is let go: a name differing only in case is the user's.
+      if (!(await claimKey(tx, userId, 'USERNAME', data.username))) throw usernameTaken();
+      await keepOnlyKey(tx, userId, 'USERNAME', data.username);
+    }
+    const [row] = await tx
       .update(users)
       .set({ ...data, updatedAt: sql`now()` })
       .where(eq(users.id, userId))
       .returning(profileColumns);
     if (!row) throw notFound();
-    if (data.timeZone !== undefined) forgetTimeZone(db, userId);
     return toProfile(row);
-  } catch (error) {
-    if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'users_username_lower_key')) throw usernameTaken();
-    throw error;
-  }
+  });
+  if (data.timeZone !== undefined) forgetTimeZone(db, userId);
+  return profile;
 }
 
 async function credentials(db: Database, userId: number) {
@@ -192,16 +200,23 @@ export async function requestPasswordReset(
   input: PasswordResetInput,
 ): Promise<PasswordResetRequest | null> {
   const { email } = parseInput(passwordResetInput, input);
-  const [user] = await db
-    .select({ id: users.id, email: users.email, username: users.username })
-    .from(users)
-    .where(eq(users.email, email));
+  const userId = await findUserId(db, 'EMAIL', email);
+  const [user] =
+    userId === null
+      ? []
+      : await db
+          .select({ id: users.id, email: users.email, username: users.username })
+          .from(users)
+          .where(eq(users.id, userId));
   if (!user) return null;
   const token = randomBytes(32).toString('base64url');
-  await db.insert(passwordResets).values({
-    userId: user.id,
-    tokenHash: hashResetToken(token),
-    expiresAt: sql`now() + make_interval(mins => ${PASSWORD_RESET_MINUTES})`,
+  await db.transaction(async (tx) => {
+    await tx.insert(passwordResets).values({
+      userId: user.id,
+      tokenHash: hashResetToken(token),
+      expiresAt: sql`now() + make_interval(mins => ${PASSWORD_RESET_MINUTES})`,
+    });
+    await claimKey(tx, user.id, 'PASSWORD_RESET', hashResetToken(token));
   });
   return { email: user.email, username: user.username, token };
 }
@@ -215,13 +230,17 @@ export async function confirmPasswordReset(
   input: PasswordResetConfirmInput,
 ): Promise<{ userId: number; revokedSessionIds: number[] }> {
   const data = parseInput(passwordResetConfirmInput, input);
+  const tokenHash = hashResetToken(data.token);
+  const owner = await findUserId(db, 'PASSWORD_RESET', tokenHash);
+  if (owner === null) throw fieldError('token', INVALID_RESET_LINK);
   const [reset] = await db
     .select({ userId: passwordResets.userId, username: users.username, email: users.email })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(
       and(
-        eq(passwordResets.tokenHash, hashResetToken(data.token)),
+        eq(passwordResets.userId, owner),
+        eq(passwordResets.tokenHash, tokenHash),
         isNull(passwordResets.usedAt),
         gt(passwordResets.expiresAt, sql`now()`),
       ),
@@ -234,7 +253,13 @@ export async function confirmPasswordReset(
     const taken = await tx
       .update(passwordResets)
       .set({ usedAt: sql`now()` })
-      .where(and(eq(passwordResets.tokenHash, hashResetToken(data.token)), isNull(passwordResets.usedAt)))
+      .where(
+        and(
+          eq(passwordResets.userId, owner),
+          eq(passwordResets.tokenHash, tokenHash),
+          isNull(passwordResets.usedAt),
+        ),
+      )
       .returning({ id: passwordResets.id });
     if (taken.length === 0) throw fieldError('token', INVALID_RESET_LINK);
     await tx
@@ -269,6 +294,8 @@ export async function deleteUserAccount(
     const ended = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
     // The transactions go first, in bulk: cascading from the user would maintain summaries row by row.
     await deleteTransactionsInBulk(tx, userId);
+    // Its email and name are free again at once (on Citus nothing cascades into user_lookups).
+    await releaseAllKeys(tx, userId);
     await tx.delete(users).where(eq(users.id, userId));
     return { revokedSessionIds: ended.map((row) => row.id) };
   });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { claimKey, findUserId, releaseKey } from '../accounts/user-lookups';
 import type { Database } from '../db/client';
 import { isConstraintViolation, PG_UNIQUE_VIOLATION } from '../db/pg-error';
 import { preparedSql } from '../db/prepared';
@@ -62,18 +63,22 @@ export async function createApiToken(
   }
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   try {
-    const [row] = await db
-      .insert(apiTokens)
-      .values({
-        userId,
-        name: data.name,
-        scope: data.scope,
-        tokenHash: hashApiToken(token),
-        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-        expiresAt: sql`now() + make_interval(days => ${data.expiresInDays})`,
-      })
-      .returning(columns);
-    if (!row) throw new Error('insert returned no row');
+    const row = await db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(apiTokens)
+        .values({
+          userId,
+          name: data.name,
+          scope: data.scope,
+          tokenHash: hashApiToken(token),
+          prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+          expiresAt: sql`now() + make_interval(days => ${data.expiresInDays})`,
+        })
+        .returning(columns);
+      if (!inserted) throw new Error('insert returned no row');
+      await claimKey(tx, userId, 'API_TOKEN', hashApiToken(token));
+      return inserted;
+    });
     return { ...toApiToken(row), token };
   } catch (error) {
     if (isConstraintViolation(error, PG_UNIQUE_VIOLATION, 'api_tokens_user_id_name_lower_key')) {
@@ -97,11 +102,14 @@ export async function listApiTokens(db: Database, userId: number): Promise<ApiTo
 /** Revokes (deletes) one of the user's tokens. */
 export async function deleteApiToken(db: Database, userId: number, input: ByIdInput): Promise<void> {
   const { id } = parseInput(byIdInput, input);
-  const deleted = await db
-    .delete(apiTokens)
-    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)))
-    .returning({ id: apiTokens.id });
-  if (deleted.length === 0) throw notFound();
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(apiTokens)
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)))
+      .returning({ tokenHash: apiTokens.tokenHash });
+    if (!deleted) throw notFound();
+    await releaseKey(tx, userId, 'API_TOKEN', deleted.tokenHash);
+  });
 }
 
 /**
@@ -110,17 +118,23 @@ export async function deleteApiToken(db: Database, userId: number, input: ByIdIn
  */
 export async function findApiTokenOwner(db: Database, token: string): Promise<ApiTokenOwner | null> {
   if (!isApiToken(token) || token.length > 200) return null;
+  const tokenHash = hashApiToken(token);
+  // The owner first (a local lookup on any node), then the token among that user's own rows.
+  const userId = await findUserId(db, 'API_TOKEN', tokenHash);
+  if (userId === null) return null;
   const [row] = await preparedSql<ApiTokenOwner>(
     db,
     'api_tokens_owner',
     () => sql`WITH live AS (
         SELECT id, user_id, scope, last_used_at FROM api_tokens
-         WHERE token_hash = ${sql.placeholder('tokenHash')} AND (expires_at IS NULL OR expires_at > now())),
+         WHERE user_id = ${sql.placeholder('userId')} AND token_hash = ${sql.placeholder('tokenHash')}
+           AND (expires_at IS NULL OR expires_at > now())),
       touched AS (
         UPDATE api_tokens t SET last_used_at = now() FROM live
-         WHERE t.id = live.id AND (live.last_used_at IS NULL OR live.last_used_at < now() - interval '1 minute')
+         WHERE t.user_id = live.user_id AND t.id = live.id
+           AND (live.last_used_at IS NULL OR live.last_used_at < now() - interval '1 minute')
         RETURNING 1)
       SELECT user_id AS "userId", id AS "tokenId", scope::text AS scope FROM live`,
-  ).execute({ tokenHash: hashApiToken(token) });
+  ).execute({ userId, tokenHash });
   return row ?? null;
 }

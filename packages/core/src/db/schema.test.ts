@@ -121,14 +121,9 @@ describe('the database itself enforces the rules', () => {
 });
 
 describe('every key includes the user, so the tables can be sharded by user (Citus)', () => {
-  // What is still global on purpose: the lookups by email, username and token secret, which find a user
-  // before anyone is signed in. Sharding moves them to tables of their own (docs/scaling.md).
-  const GLOBAL_LOOKUPS = [
-    'api_tokens.api_tokens_token_hash_key',
-    'password_resets.password_resets_token_hash_key',
-    'users.users_email_key',
-    'users.users_username_lower_key',
-  ];
+  // The one global rule on purpose: what finds a user before sign-in (email, username, token hashes) is
+  // unique across users, in user_lookups, which Citus copies to every node (a reference table).
+  const GLOBAL_LOOKUPS = ['user_lookups.user_lookups_pkey'];
 
   it('has no primary key or unique index without the user in it', async () => {
     const rows = rowsOf<{ name: string }>(

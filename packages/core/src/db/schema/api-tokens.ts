@@ -27,7 +27,7 @@ export const apiTokens = pgTable(
   (t) => [
     // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
     primaryKey({ name: 'api_tokens_pkey', columns: [t.id, t.userId] }),
-    uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
+    // The token is found by its hash in user_lookups, then here by user and hash.
     // Names are unique per user ignoring case; also serves the user's token list.
     uniqueIndex('api_tokens_user_id_name_lower_key').on(t.userId, sql`lower(${t.name})`),
   ],

@@ -13,4 +13,5 @@ export * from './recurring-series';
 export * from './rules';
 export * from './sessions';
 export * from './transactions';
+export * from './user-lookups';
 export * from './users';

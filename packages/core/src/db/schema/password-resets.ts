@@ -1,4 +1,4 @@
-import { char, index, integer, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
+import { char, index, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
 
@@ -18,7 +18,7 @@ export const passwordResets = pgTable(
   (t) => [
     // The user is part of every key, so each row has a home shard on Citus (docs/scaling.md).
     primaryKey({ name: 'password_resets_pkey', columns: [t.id, t.userId] }),
-    uniqueIndex('password_resets_token_hash_key').on(t.tokenHash),
+    // The link is found by its hash in user_lookups, then here by user and hash.
     index('password_resets_user_id_idx').on(t.userId),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, integer, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { bigint, char, check, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 import { EMAIL_MAX_LENGTH, TIME_ZONE_MAX_LENGTH, USERNAME_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 
@@ -25,10 +25,8 @@ export const users = pgTable(
     updatedAt: utcTimestamp().notNull().defaultNow(),
   },
   (t) => [
-    // Login looks users up by email; also the case-insensitive uniqueness rule.
-    uniqueIndex('users_email_key').on(t.email),
-    // "Alice" and "alice" are the same person to a human reading a list of users.
-    uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
+    // No unique email or username here: a table split by user cannot hold a rule across users, so both
+    // are claimed in user_lookups, which login also finds the user by ("Alice" and "alice" are one name).
     check('users_email_normalised', sql`${t.email} = lower(btrim(${t.email}))`),
     check('users_currency_iso4217', sql`${t.preferredCurrency} ~ '^[A-Z]{3}$'`),
   ],
