@@ -92,6 +92,14 @@ export const envSchema = z
         error: 'each replica must be a URL like postgres://user@replica-host:5432/finsight',
       }),
     ),
+    /**
+     * `citus` insists that DATABASE_URL is a Citus coordinator and shards the tables by user there; unset,
+     * finsight shards whenever the database has the citus extension.
+     */
+    DATABASE_DISTRIBUTED: z
+      .enum(['citus'], { error: 'must be citus, or unset to detect Citus by itself' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     /** Where the embedded database lives; relative paths are taken from the launch directory. */
     DATA_DIR: blankAsUndefined,
     /**
@@ -144,6 +152,10 @@ export const envSchema = z
       .default(30),
     /** Where the built web app lives; served at / when present. */
     WEB_DIST: blankAsUndefined,
+  })
+  .refine((env) => env.DATABASE_DISTRIBUTED === undefined || env.DATABASE_URL !== undefined, {
+    path: ['DATABASE_DISTRIBUTED'],
+    error: 'needs DATABASE_URL: Citus is a PostgreSQL server, not the embedded database',
   })
   .refine((env) => env.DATABASE_READ_URL.length === 0 || env.DATABASE_URL !== undefined, {
     path: ['DATABASE_READ_URL'],

@@ -25,7 +25,11 @@ let announceReplica = (_replica: ReplicaStatus) => {};
 try {
   env = loadEnv();
   jwtSecret = resolveJwtSecret(env);
-  database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
+  database = await createDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.dataDir,
+    distributed: env.DATABASE_DISTRIBUTED ?? 'auto',
+  });
   reads =
     env.DATABASE_READ_URL.length > 0
       ? await createReadRouting(database, env.DATABASE_READ_URL, {

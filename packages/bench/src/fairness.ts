@@ -24,7 +24,8 @@ async function noisyUser(): Promise<void> {
           SELECT 'fairness_a', ${NOISY_EMAIL}, password_hash FROM users WHERE id = ${HEAVY_USER_ID}
           RETURNING id, email, username),
         keys AS (INSERT INTO user_lookups (kind, key, user_id)
-          SELECT 'EMAIL'::user_lookup_kind, email, id FROM u UNION ALL SELECT 'USERNAME'::user_lookup_kind, lower(username), id FROM u)
+          SELECT 'EMAIL'::user_lookup_kind, email, id FROM u UNION ALL SELECT 'USERNAME'::user_lookup_kind, lower(username), id FROM u),
+        account AS (INSERT INTO accounts (user_id, name, is_default) SELECT id, 'Main account', true FROM u)
         SELECT id FROM u`;
       const id = user?.id as number;
       await tx`INSERT INTO categories (user_id, name)

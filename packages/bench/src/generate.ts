@@ -70,7 +70,8 @@ export async function generate(): Promise<void> {
     }));
     await sql`INSERT INTO users ${sql(batch)}`;
   }
-  // What login finds a user by (the accounts service writes these on registration).
+  // What registration writes besides the user: the default account, and what login finds the user by.
+  await sql`INSERT INTO accounts (user_id, name, is_default) SELECT id, 'Main account', true FROM users`;
   await sql`INSERT INTO user_lookups (kind, key, user_id)
     SELECT 'EMAIL'::user_lookup_kind, email, id FROM users UNION ALL SELECT 'USERNAME'::user_lookup_kind, lower(username), id FROM users`;
   const categoryRows = [];

@@ -12,23 +12,25 @@ import {
 } from './postgres-node';
 
 const WORKERS = Number(process.env.CITUS_WORKERS ?? 2);
+/** The cluster `pnpm db:citus` manages; tests start their own under another name. */
+export const CITUS_CLUSTER = 'citus';
 /**
  * A coordinator and CITUS_WORKERS (2) workers: private PostgreSQL 15 servers on free ports in a temp folder,
  * each with Citus preloaded and in the `finsight` database, the workers registered with the coordinator.
  * Returns the coordinator's DATABASE_URL. Installs Citus first when this machine has none.
  */
-export async function citusUp(log: (line: string) => void): Promise<string> {
-  const running = readCluster('citus');
+export async function citusUp(log: (line: string) => void, name = CITUS_CLUSTER): Promise<string> {
+  const running = readCluster(name);
   if (running?.nodes[0]) {
     log(`A Citus cluster is already up (${running.folder}); \`pnpm db:citus down\` stops it.`);
     return connectionUrl(running.nodes[0], DATABASE);
   }
   ensureCitus(log);
-  const folder = clusterFolder('citus');
+  const folder = clusterFolder(name);
   const coordinator = await newNode(folder, 'coordinator');
   const workers: PostgresNode[] = [];
   for (let index = 1; index <= WORKERS; index++) workers.push(await newNode(folder, `worker${index}`));
-  writeCluster('citus', { folder, nodes: [coordinator, ...workers] });
+  writeCluster(name, { folder, nodes: [coordinator, ...workers] });
   for (const member of [coordinator, ...workers]) {
     log(`Starting ${member.name} on port ${member.port}…`);
     initNode(member, { shared_preload_libraries: "'citus'" });
@@ -51,10 +53,8 @@ export async function citusUp(log: (line: string) => void): Promise<string> {
 }
 
 /** Stops what `up` started and removes its folder; nothing to do when nothing is up. */
-export function citusDown(log: (line: string) => void): void {
-  log(
-    removeCluster('citus', log) ? 'Stopped.' : 'No Citus cluster started by `pnpm db:citus up` is running.',
-  );
+export function citusDown(log: (line: string) => void, name = CITUS_CLUSTER): void {
+  log(removeCluster(name, log) ? 'Stopped.' : 'No Citus cluster started by `pnpm db:citus up` is running.');
 }
 
 /** The coordinator's URL when a cluster is up, else null. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { passwordResets, sessions, users } from '../db/schema';
+import { financeAccounts, passwordResets, sessions, users } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
 import { AppError, fieldError, notFound } from '../errors';
 import { revokeAllSessions } from '../sessions/service';
@@ -84,6 +84,10 @@ export async function register(db: Database, input: RegisterInput): Promise<Prof
       })
       .returning(profileColumns);
     if (!row) throw new Error('insert returned no row');
+    // Every user has one default account, which takes the transactions that name none.
+    await tx
+      .insert(financeAccounts)
+      .values({ userId: row.id, name: 'Main account', kind: 'CHECKING', isDefault: true });
     // Taken email or name: the user row goes with the transaction.
     if (!(await claimKey(tx, row.id, 'EMAIL', data.email))) {
       throw new AppError('CONFLICT', 'A user with that email already exists.', {

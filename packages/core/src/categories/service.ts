@@ -7,7 +7,7 @@ import {
   PG_UNIQUE_VIOLATION,
 } from '../db/pg-error';
 import { rowsOf } from '../db/rows';
-import { categories, categoryMonths, transactions } from '../db/schema';
+import { categories, transactions } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
 import { AppError, notFound } from '../errors';
 import { QUOTAS } from '../limits';
@@ -38,9 +38,11 @@ const columns = {
 };
 
 /** From the derived per-month counts: one index range per category, not a scan of its transactions. */
+// Written out with table names: Drizzle prints a selected column unqualified, so `${categories.userId}` here
+// came out as "user_id" = "user_id", true of every row (found when Citus refused the query as cross-shard).
 const transactionCount = sql<number>`coalesce((
-  SELECT sum(${categoryMonths.transactionCount})::integer FROM ${categoryMonths}
-  WHERE ${categoryMonths.userId} = ${categories.userId} AND ${categoryMonths.categoryId} = ${categories.id}
+  SELECT sum(m.transaction_count)::integer FROM category_months m
+  WHERE m.user_id = "categories"."user_id" AND m.category_id = "categories"."id"
 ), 0)`.mapWith(Number);
 
 const columnsWithCount = { ...columns, transactionCount };

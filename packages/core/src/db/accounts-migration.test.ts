@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
+import { register } from '../accounts/service';
 import { listAccounts } from '../finance-accounts/service';
 import { findAccountMonthDrift, findCategoryMonthDrift, findSummaryDrift } from '../summaries/service';
 import { createDatabase, type DatabaseHandle } from './client';
@@ -62,10 +63,8 @@ describe('the migration that adds accounts', () => {
     expect(await findAccountMonthDrift(handle.db)).toEqual([]);
     expect(await findCategoryMonthDrift(handle.db)).toEqual([]);
     expect(await findSummaryDrift(handle.db)).toEqual([]);
-    // A user created afterwards gets a default account too.
-    await handle.db.execute(
-      sql`INSERT INTO users (username, email, password_hash) VALUES ('new', 'new@example.com', 'x')`,
-    );
+    // A user registered afterwards gets a default account too.
+    await register(handle.db, { username: 'new', email: 'new@example.com', password: 'violet-harbour-42' });
     const [fresh] = rowsOf<{ n: number }>(
       await handle.db.execute(sql`SELECT count(*)::integer AS n FROM accounts a JOIN users u ON u.id = a.user_id
         WHERE u.username = 'new' AND a.is_default`),

@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { lockDataDirectory } from './data-dir-lock';
+import type { Distribution } from './distribution';
 import { runMigrations } from './migrate';
 import * as schema from './schema';
 
@@ -21,6 +22,8 @@ export interface DatabaseHandle {
   driver: 'postgres' | 'pglite';
   /** The server's connection string (postgres driver only). */
   url?: string;
+  /** Whether to shard on Citus (postgres driver only; see distribution.ts). */
+  distributed?: Distribution;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,11 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
   /** Apply pending migrations before returning (default true). Idempotent. */
   migrate?: boolean;
+  /**
+   * `'citus'` insists on sharding the tables on a Citus coordinator (DATABASE_DISTRIBUTED=citus); the
+   * default, `'auto'`, shards whenever the database has the citus extension.
+   */
+  distributed?: Distribution;
   /** Pool size for postgres.js (default 10). */
   maxConnections?: number;
   /** Sees every statement Drizzle runs (the benchmarks capture them for EXPLAIN). */
@@ -93,6 +101,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     db: drizzleOverPostgres(client, options.logger),
     driver: 'postgres',
     url,
+    distributed: options.distributed,
     close: () => client.end({ timeout: 5 }),
   };
 }

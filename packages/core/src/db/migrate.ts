@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { DatabaseHandle } from './client';
+import { distributeTables, shardOnCitus } from './distribution';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -24,7 +25,12 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   const client = postgres(handle.url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    const citus = await shardOnCitus(client, handle.distributed);
+    // Citus runs DDL on a sharded table over many connections at once, and then refuses other DDL in the
+    // same transaction (a migration is one); one connection per node lets a migration hold several.
+    if (citus) await client`SET citus.multi_shard_modify_mode TO 'sequential'`;
     await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    if (citus) await distributeTables(client);
     await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
   } finally {
     await client.end({ timeout: 5 });

@@ -10,14 +10,16 @@ const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
  * before from `account_months`, and that month's own rows up to the day from the account's index. However
  * large the account, a few dozen rows are read; the heavy benchmark user's balances take well under 2 ms.
  */
+// Each subquery names the user itself, not through `a`: Citus routes a statement to one shard only when every
+// sharded table in it is pinned to the same user by a value.
 const BALANCE = sql`(a.opening_balance
   + coalesce((SELECT sum(m.net) FROM account_months m
-      WHERE m.user_id = a.user_id AND m.account_id = a.id
+      WHERE m.user_id = ${placeholder('userId')}::integer AND m.account_id = a.id
         AND (${placeholder('date')}::date IS NULL
           OR (m.year, m.month) < (extract(year FROM ${placeholder('date')}::date)::smallint,
                                   extract(month FROM ${placeholder('date')}::date)::smallint))), 0)
   + coalesce((SELECT sum(CASE WHEN t.type = 'INCOME' THEN t.amount ELSE -t.amount END) FROM transactions t
-      WHERE ${placeholder('date')}::date IS NOT NULL AND t.account_id = a.id
+      WHERE ${placeholder('date')}::date IS NOT NULL AND t.user_id = ${placeholder('userId')}::integer AND t.account_id = a.id
         AND t.date >= date_trunc('month', ${placeholder('date')}::date)::date
         AND t.date <= ${placeholder('date')}::date), 0))::text`;
 
@@ -43,7 +45,7 @@ export function accountsStatement(db: Database, one: boolean) {
     () => sql`SELECT a.id, a.name, a.kind::text AS kind, a.opening_balance::text AS "openingBalance",
         a.opening_date::text AS "openingDate", a.archived, a.is_default AS "isDefault",
         ${BALANCE} AS balance,
-        (SELECT coalesce(sum(m.transaction_count), 0) FROM account_months m WHERE m.user_id = a.user_id AND m.account_id = a.id)::integer
+        (SELECT coalesce(sum(m.transaction_count), 0) FROM account_months m WHERE m.user_id = ${placeholder('userId')}::integer AND m.account_id = a.id)::integer
           AS "transactionCount",
         to_char(a.created_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS "createdAt",
         to_char(a.updated_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS "updatedAt"
@@ -66,10 +68,10 @@ export function balanceAfterRowStatement(db: Database) {
     'accounts_balance_after_row',
     () => sql`SELECT (a.opening_balance
         + coalesce((SELECT sum(m.net) FROM account_months m
-            WHERE m.user_id = a.user_id AND m.account_id = a.id
+            WHERE m.user_id = ${placeholder('userId')}::integer AND m.account_id = a.id
               AND (m.year, m.month) < (${placeholder('year')}::smallint, ${placeholder('month')}::smallint)), 0)
         + coalesce((SELECT sum(CASE WHEN t.type = 'INCOME' THEN t.amount ELSE -t.amount END) FROM transactions t
-            WHERE t.account_id = a.id
+            WHERE t.user_id = ${placeholder('userId')}::integer AND t.account_id = a.id
               AND t.date >= ${placeholder('monthStart')}::date
               AND (t.date, t.id) <= (${placeholder('date')}::date, ${placeholder('rowId')}::integer)), 0))::text
           AS balance

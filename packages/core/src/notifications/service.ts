@@ -19,6 +19,8 @@ import {
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', ${ISO_UTC})`);
 
+// Read from the updated rows through a CTE, not in RETURNING: Citus allows only immutable functions there,
+// and the timestamps are formatted with to_char.
 const SETTINGS_COLUMNS = sql`email_digest AS "emailDigest", webhook_url AS "webhookUrl",
   webhook_secret IS NOT NULL AS "webhookSecretSet", ${iso('webhook_since')} AS "webhookSince",
   ${iso('last_digest_at')} AS "lastDigestAt"`;
@@ -88,8 +90,9 @@ export async function updateNotificationSettings(
       }
     }
     const [row] = rowsOf<NotificationSettings>(
-      await tx.execute(sql`UPDATE notification_settings SET ${sql.join(changes, sql`, `)}
-        WHERE user_id = ${userId} RETURNING ${SETTINGS_COLUMNS}`),
+      await tx.execute(sql`WITH changed AS (UPDATE notification_settings SET ${sql.join(changes, sql`, `)}
+        WHERE user_id = ${userId} RETURNING *)
+        SELECT ${SETTINGS_COLUMNS} FROM changed`),
     );
     if (!row) throw new Error('notification settings update returned no row');
     return secret === undefined ? row : { ...row, webhookSecret: secret };
@@ -106,9 +109,10 @@ export async function rotateWebhookSecret(
 ): Promise<ChangedNotificationSettings> {
   const secret = newWebhookSecret();
   const [row] = rowsOf<NotificationSettings>(
-    await db.execute(sql`UPDATE notification_settings SET webhook_secret = ${secret}, updated_at = now()
+    await db.execute(sql`WITH changed AS (UPDATE notification_settings SET webhook_secret = ${secret}, updated_at = now()
       WHERE user_id = ${userId} AND webhook_url IS NOT NULL
-      RETURNING ${SETTINGS_COLUMNS}`),
+      RETURNING *)
+      SELECT ${SETTINGS_COLUMNS} FROM changed`),
   );
   if (!row)
     throw new AppError('CONFLICT', 'There is no webhook to rotate the secret of: set a webhook URL first.');

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../db/client';
+import { createCitusDatabase, dropCitusDatabase } from './citus-databases';
 import { databaseUrl } from './global-setup';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -12,7 +13,8 @@ export interface TestDatabase extends DatabaseHandle {
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a database of its own on
- * the server when TEST_DATABASE_URL is set. `close()` drops it.
+ * the server when TEST_DATABASE_URL is set (sharded, when that server is a Citus coordinator). `close()`
+ * drops it.
  */
 export async function createTestDatabase(
   options: Pick<DatabaseOptions, 'logger'> = {},
@@ -29,6 +31,18 @@ export async function createTestDatabase(
     return { ...handle, url: undefined };
   }
   const name = `${template.prefix}_${randomBytes(4).toString('hex')}`;
+  if (template.kind === 'citus') {
+    const url = await createCitusDatabase(template.serverUrl, name);
+    const handle = await createDatabase({ ...options, url, distributed: 'citus', maxConnections: 20 });
+    return {
+      ...handle,
+      url,
+      async close() {
+        await handle.close();
+        await dropCitusDatabase(template.serverUrl, name);
+      },
+    };
+  }
   const admin = postgres(template.serverUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template.template}"`);

@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../db/client';
+import { dropCitusDatabase, isCitusCoordinator } from './citus-databases';
 import { env } from './env';
 
 export type TestDatabaseTemplate =
   | { kind: 'pglite'; dumpPath: string }
-  | { kind: 'postgres'; serverUrl: string; template: string; prefix: string };
+  | { kind: 'postgres'; serverUrl: string; template: string; prefix: string }
+  | { kind: 'citus'; serverUrl: string; prefix: string };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +25,18 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const url = env.TEST_DATABASE_URL;
+  if (url && (await isCitusCoordinator(url))) {
+    // No template on Citus: each file's database is made, migrated and sharded afresh (citus-databases.ts).
+    const prefix = `finsight_test_${randomBytes(4).toString('hex')}`;
+    project.provide('testDatabase', { kind: 'citus', serverUrl: url, prefix });
+    return async () => {
+      const admin = postgres(url, { max: 1, onnotice: () => {} });
+      const leftovers = await admin<{ datname: string }[]>`
+        select datname from pg_database where datname like ${`${prefix}%`}`;
+      await admin.end();
+      for (const { datname } of leftovers) await dropCitusDatabase(url, datname);
+    };
+  }
   if (url) {
     const prefix = `finsight_test_${randomBytes(4).toString('hex')}`;
     const template = `${prefix}_template`;

@@ -17,6 +17,8 @@ const PER_USER = 500;
 async function fill(db: TestDatabase['db']) {
   await db.execute(sql`INSERT INTO users (username, email, password_hash)
     SELECT 'bulk' || g, 'bulk' || g || '@example.com', 'x' FROM generate_series(1, ${USERS - 1}) g`);
+  await db.execute(sql`INSERT INTO accounts (user_id, name, is_default)
+    SELECT id, 'Main account', true FROM users WHERE username LIKE 'bulk%'`);
   await db.execute(sql`INSERT INTO categories (user_id, name)
     SELECT u.id, 'Category ' || k FROM users u, generate_series(1, 5) k`);
   await db.execute(sql`INSERT INTO transactions (user_id, category_id, type, amount, date)
