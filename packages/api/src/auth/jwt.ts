@@ -1,5 +1,5 @@
 import { createSecretKey, randomUUID } from 'node:crypto';
-import { AppError, MAX_ID } from '@finsight/core/schemas';
+import { AppError, MAX_ID, MAX_USER_ID } from '@finsight/core/schemas';
 import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { verifiedTokenCache } from './verified-tokens';
 
@@ -50,7 +50,7 @@ const VERIFIED_TOKENS_REMEMBERED = 10_000;
 function userIdOf(subject: unknown): number | undefined {
   if (typeof subject !== 'string' || !/^[1-9]\d{0,9}$/.test(subject)) return undefined;
   const id = Number(subject);
-  return id <= MAX_ID ? id : undefined;
+  return id <= MAX_USER_ID ? id : undefined;
 }
 
 const positiveId = (value: unknown): value is number =>

@@ -119,7 +119,7 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
         allowLoopback: options.allowLoopback ?? true,
         timeoutMs: options.webhookTimeoutMs,
       });
-      await recordDeliveryOutcome(db, job.deliveryId, outcome);
+      await recordDeliveryOutcome(db, job.userId, job.deliveryId, outcome);
       if (outcome.delivered) counts.delivered += 1;
       else counts.failed += 1;
     });

@@ -54,7 +54,7 @@ export const restId = restIdOf('Category id');
 export function integerText(minimum: number, maximum: number, tooSmall: string, tooLarge: string) {
   return z
     .string()
-    .refine((text) => /^\d{1,10}$/.test(text), { error: 'A valid integer is required.' })
+    .refine((text) => /^\d{1,16}$/.test(text), { error: 'A valid integer is required.' })
     .transform(Number)
     .pipe(z.number().min(minimum, { error: tooSmall }).max(maximum, { error: tooLarge }))
     .meta({ type: 'integer', minimum, maximum });

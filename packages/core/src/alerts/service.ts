@@ -93,10 +93,13 @@ export async function getAlert(db: Database, userId: number, alertId: number): P
 export async function markAlert(db: Database, userId: number, input: MarkAlertInput): Promise<Alert> {
   const { id, read } = parseInput(markAlertInput, input);
   const [row] = rowsOf<Alert>(
-    await db.execute(sql`UPDATE alerts
-        SET read_at = CASE WHEN ${read}::boolean THEN coalesce(read_at, now()) ELSE NULL END
+    // least() keeps an earlier reading (it skips NULL): Citus allows now() in an update but not inside CASE
+    // or COALESCE. Formatted from the changed row outside RETURNING, where it allows only immutable functions.
+    await db.execute(sql`WITH changed AS (UPDATE alerts
+        SET read_at = ${read ? sql`least(read_at, now())` : sql`NULL`}
       WHERE id = ${id} AND user_id = ${userId}
-      RETURNING ${ALERT_COLUMNS}`),
+      RETURNING *)
+      SELECT ${ALERT_COLUMNS} FROM changed`),
   );
   if (!row) throw notFound();
   return row;

@@ -304,7 +304,7 @@ describe('budget alerts', () => {
     await createBudget(db, user.id, { categoryId: groceries.id, amount: '100' });
     await spend(groceries.id, '10');
     // A bulk delete of nothing that matters, then a bulk-path write through the same helper as imports.
-    await deleteTransactionsInBulk(db, user.id, sql`false`);
+    await deleteTransactionsInBulk(db, user.id, sql`id < 0`);
     expect(await budgetAlerts(db, user.id)).toEqual([]);
     const { withUserDerivedDataInBulk } = await import('../summaries/service');
     await db.transaction((tx) =>

@@ -47,11 +47,11 @@ function budgetsStatement(db: Database, one: boolean) {
         to_char(b.start_month, 'YYYY-MM') AS "startMonth", b.rollover,
         (SELECT json_agg(json_build_object('month', to_char(a.from_month, 'YYYY-MM'), 'amount', a.amount::text)
                          ORDER BY a.from_month)
-           FROM budget_amounts a WHERE a.user_id = b.user_id AND a.budget_id = b.id) AS changes,
+           FROM budget_amounts a WHERE a.user_id = ${placeholder('userId')} AND a.budget_id = b.id) AS changes,
         to_char(b.created_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS "createdAt",
         to_char(b.updated_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS "updatedAt"
       FROM budgets b
-      JOIN categories c ON c.id = b.category_id AND c.user_id = b.user_id
+      JOIN categories c ON c.id = b.category_id AND c.user_id = ${placeholder('userId')}
       WHERE b.user_id = ${placeholder('userId')} ${one ? sql`AND b.id = ${placeholder('id')}` : sql``}
       ORDER BY lower(c.name), b.id`,
   );
@@ -153,9 +153,9 @@ async function changeBudget(
         SELECT to_char(b.start_month, 'YYYY-MM') AS "startMonth",
                (SELECT json_agg(json_build_object('month', to_char(a.from_month, 'YYYY-MM'), 'amount', a.amount::text)
                                 ORDER BY a.from_month)
-                  FROM budget_amounts a WHERE a.user_id = b.user_id AND a.budget_id = b.id) AS changes
+                  FROM budget_amounts a WHERE a.user_id = ${userId} AND a.budget_id = b.id) AS changes
           FROM budgets b WHERE b.id = ${data.id} AND b.user_id = ${userId}
-           FOR UPDATE`),
+           FOR UPDATE OF b`),
     );
     if (!budget) throw notFound();
     const startMonth = data.startMonth ?? budget.startMonth;
@@ -194,37 +194,39 @@ export async function deleteBudget(db: Database, userId: number, input: ByIdInpu
 }
 
 interface StatusRow {
-  budget: number | null;
-  categoryId: number | null;
-  category: string | null;
-  limit: string | null;
-  carriedIn: string | null;
-  spent: string | null;
-  rollover: boolean | null;
-  monthExpense: string | null;
+  budget: number;
+  categoryId: number;
+  category: string;
+  limit: string;
+  carriedIn: string;
+  spent: string;
+  rollover: boolean;
 }
 
 /**
- * Every budget of the month from the derived tables, in one statement: the limits and carry-over from
- * `finsight_budget_months` (the function the alert trigger uses, so the page and the alerts agree), and
- * the month's total spending from `monthly_summaries` for what no budget covers.
+ * Every budget of the month from the derived tables: the limits, carry-over and names from
+ * `finsight_budget_months`, the function the alert trigger uses, so the page and the alerts agree. The
+ * statement reads nothing else: on Citus a statement that also read a table would be sent whole to the
+ * user's worker, where the function could not run its own queries.
  */
 function statusStatement(db: Database) {
   return preparedSql<StatusRow>(
     db,
     'budget_status',
-    () => sql`SELECT s.budget_id AS budget, s.category_id AS "categoryId", c.name AS category,
-        s.monthly_limit::text AS "limit", s.carried_in::text AS "carriedIn", s.spent::text AS spent,
-        b.rollover, NULL::text AS "monthExpense"
-      FROM finsight_budget_months(${placeholder('userId')}, ${placeholder('month')}::date) s
-      JOIN budgets b ON b.id = s.budget_id
-      JOIN categories c ON c.id = s.category_id AND c.user_id = b.user_id
-     UNION ALL
-    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           coalesce((SELECT total_expense FROM monthly_summaries
-                      WHERE user_id = ${placeholder('userId')}
-                        AND year = ${placeholder('year')}::smallint AND month = ${placeholder('monthNumber')}::smallint),
-                    0)::text`,
+    () => sql`SELECT s.budget_id AS budget, s.category_id AS "categoryId", s.category_name AS category,
+        s.monthly_limit::text AS "limit", s.carried_in::text AS "carriedIn", s.spent::text AS spent, s.rollover
+      FROM finsight_budget_months(${placeholder('userId')}, ${placeholder('month')}::date) s`,
+  );
+}
+
+/** The month's total spending, for what no budget covers. */
+function monthExpenseStatement(db: Database) {
+  return preparedSql<{ expense: string }>(
+    db,
+    'budget_month_expense',
+    () => sql`SELECT total_expense::text AS expense FROM monthly_summaries
+       WHERE user_id = ${placeholder('userId')}
+         AND year = ${placeholder('year')}::smallint AND month = ${placeholder('monthNumber')}::smallint`,
   );
 }
 
@@ -247,20 +249,18 @@ export async function getBudgetStatus(
 ): Promise<BudgetStatus> {
   const data = parseInput(budgetStatusInput, input);
   const month = data.month ?? (await userToday(db, userId)).slice(0, 7);
-  const rows = await statusStatement(db).execute({
-    userId,
-    month: firstDay(month),
-    year: Number(month.slice(0, 4)),
-    monthNumber: Number(month.slice(5, 7)),
-  });
+  const [rows, [expense]] = await Promise.all([
+    statusStatement(db).execute({ userId, month: firstDay(month) }),
+    monthExpenseStatement(db).execute({
+      userId,
+      year: Number(month.slice(0, 4)),
+      monthNumber: Number(month.slice(5, 7)),
+    }),
+  ]);
   const lines: BudgetLine[] = [];
-  let monthExpense = 0;
+  const monthExpense = toCents(expense?.expense ?? '0');
   const total = { limit: 0, carriedIn: 0, spent: 0 };
   for (const row of rows) {
-    if (row.budget === null) {
-      monthExpense = toCents(row.monthExpense ?? '0');
-      continue;
-    }
     const limit = toCents(row.limit ?? '0');
     const carriedIn = toCents(row.carriedIn ?? '0');
     const spent = toCents(row.spent ?? '0');
@@ -270,15 +270,15 @@ export async function getBudgetStatus(
     total.spent += spent;
     lines.push({
       budget: row.budget,
-      categoryId: row.categoryId ?? 0,
-      category: row.category ?? '',
+      categoryId: row.categoryId,
+      category: row.category,
       limit: fromCents(limit),
       carriedIn: fromCents(carriedIn),
       spent: fromCents(spent),
       remaining: fromCents(available - spent),
       percent: percentOf(spent, available),
       status: stateOf(spent, available),
-      rollover: row.rollover ?? false,
+      rollover: row.rollover,
     });
   }
   lines.sort((a, b) => a.category.localeCompare(b.category) || a.budget - b.budget);

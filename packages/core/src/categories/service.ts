@@ -37,15 +37,19 @@ const columns = {
   updatedAt: categories.updatedAt,
 };
 
-/** From the derived per-month counts: one index range per category, not a scan of its transactions. */
-// Written out with table names: Drizzle prints a selected column unqualified, so `${categories.userId}` here
-// came out as "user_id" = "user_id", true of every row (found when Citus refused the query as cross-shard).
-const transactionCount = sql<number>`coalesce((
-  SELECT sum(m.transaction_count)::integer FROM category_months m
-  WHERE m.user_id = "categories"."user_id" AND m.category_id = "categories"."id"
-), 0)`.mapWith(Number);
-
-const columnsWithCount = { ...columns, transactionCount };
+/**
+ * From the derived per-month counts: one index range per category, not a scan of its transactions. The
+ * user is given as a value, not as the outer row's column: Citus sends a subquery tied to the outer row by a
+ * column to every shard (db/single-shard.test.ts). The category is written with its table's name because
+ * Drizzle prints a selected column unqualified: `${categories.userId}` came out as "user_id" = "user_id".
+ */
+const columnsWithCount = (userId: number) => ({
+  ...columns,
+  transactionCount: sql<number>`coalesce((
+    SELECT sum(m.transaction_count)::integer FROM category_months m
+    WHERE m.user_id = ${userId} AND m.category_id = "categories"."id"
+  ), 0)`.mapWith(Number),
+});
 
 function toCategory(row: Omit<Category, 'transactionCount'> & { transactionCount?: number }): Category {
   return {
@@ -64,7 +68,7 @@ function duplicateName(name: string): AppError {
 /** The user's categories, alphabetically regardless of case. */
 export async function listCategories(db: Database, userId: number): Promise<Category[]> {
   const rows = await db
-    .select(columnsWithCount)
+    .select(columnsWithCount(userId))
     .from(categories)
     .where(eq(categories.userId, userId))
     .orderBy(asc(sql`lower(${categories.name})`), asc(categories.id));
@@ -74,7 +78,7 @@ export async function listCategories(db: Database, userId: number): Promise<Cate
 export async function getCategory(db: Database, userId: number, input: ByIdInput): Promise<Category> {
   const { id } = parseInput(byIdInput, input);
   const [row] = await db
-    .select(columnsWithCount)
+    .select(columnsWithCount(userId))
     .from(categories)
     .where(and(eq(categories.id, id), eq(categories.userId, userId)));
   if (!row) throw notFound();
@@ -130,7 +134,7 @@ export async function updateCategory(
       .update(categories)
       .set({ ...changes, updatedAt: sql`now()` })
       .where(and(eq(categories.id, id), eq(categories.userId, userId)))
-      .returning(columnsWithCount);
+      .returning(columnsWithCount(userId));
     if (!row) throw notFound();
     return toCategory(row);
   } catch (error) {
@@ -232,8 +236,8 @@ export async function mergeCategories(
       WHERE user_id = ${userId} AND category_id = ${id}
         AND NOT EXISTS (SELECT 1 FROM budgets WHERE user_id = ${userId} AND category_id = ${into})`);
     await tx.execute(sql`
-      UPDATE rules SET actions = jsonb_set(actions, '{categoryId}', to_jsonb(${into}::integer)), updated_at = now()
-      WHERE user_id = ${userId} AND (actions ->> 'categoryId')::integer = ${id}`);
+      UPDATE rules SET actions = jsonb_set(actions, '{categoryId}', to_jsonb(${into}::bigint)), updated_at = now()
+      WHERE user_id = ${userId} AND (actions ->> 'categoryId')::bigint = ${id}`);
     await tx.execute(sql`
       UPDATE recurring_series SET category_id = ${into}
       WHERE user_id = ${userId} AND category_id = ${id}`);

@@ -87,6 +87,9 @@ export function postgresPool(
     onnotice: () => {},
     // Timestamps are read as text in this zone and style (db/timestamps.ts); PGlite starts with both already.
     connection: { TimeZone: 'UTC', DateStyle: 'ISO' },
+    // bigint (ids, counts) as a JavaScript number, as PGlite reads it, instead of postgres.js's string: ids
+    // stay below 2^53 (validation/ids.ts), and both drivers then give services the same values.
+    types: { bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: Number } },
   });
 }
 

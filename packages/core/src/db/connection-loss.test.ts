@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
-import { onPostgresServer } from '../testing/env';
+import { onSingleNodePostgres } from '../testing/env';
 import { createDatabase } from './client';
 import { rowsOf } from './rows';
 
@@ -28,7 +28,7 @@ async function killBackend(pid: number) {
 
 describe('a connection the server closes', () => {
   it('fails the transaction that was using it, and the pool connects afresh for the next query', async () => {
-    if (!onPostgresServer('a backend killed by the server')) return;
+    if (!onSingleNodePostgres('a backend killed by the server')) return;
     const worker = await createDatabase({ url: database.url ?? '', migrate: false, maxConnections: 1 });
     try {
       await expect(
@@ -44,7 +44,7 @@ describe('a connection the server closes', () => {
   });
 
   it('never runs a statement of the dead transaction outside it, on the session the pool opened since', async () => {
-    if (!onPostgresServer('a backend killed by the server')) return;
+    if (!onSingleNodePostgres('a backend killed by the server')) return;
     await database.db.execute(sql`CREATE TABLE IF NOT EXISTS late_writes (x integer)`);
     const worker = await createDatabase({ url: database.url ?? '', migrate: false, maxConnections: 1 });
     try {
@@ -74,7 +74,7 @@ describe('a connection the server closes', () => {
   });
 
   it('fails a query on a reserved connection after the kill instead of crashing the process', async () => {
-    if (!onPostgresServer('a backend killed by the server')) return;
+    if (!onSingleNodePostgres('a backend killed by the server')) return;
     // postgres.js's own pinned connection: the case that crashed on every run before the patch.
     const client = postgres(database.url ?? '', { max: 1, onnotice: () => {} });
     try {

@@ -1,6 +1,8 @@
 /**
  * The SQLSTATE and constraint of a PostgreSQL error, whichever driver raised it (postgres.js puts them on
- * `code`/`constraint_name`, PGlite on `code`/`constraint`) and however deep Drizzle wrapped it.
+ * `code`/`constraint_name`, PGlite on `code`/`constraint`) and however deep Drizzle wrapped it. A violation
+ * found on a Citus worker arrives without the constraint field and names the shard's copy of the constraint
+ * (`transactions_amount_positive_102008`): the name is then read from the message, without the shard id.
  */
 export interface PgErrorInfo {
   code: string;
@@ -13,6 +15,10 @@ export const PG_CHECK_VIOLATION = '23514';
 /** PostgreSQL 18 (PGlite) reports ON DELETE RESTRICT with its own code; 15 uses 23503. */
 export const PG_RESTRICT_VIOLATION = '23001';
 
+const CONSTRAINT_IN_MESSAGE = /constraint "([^"]+)"/;
+// Citus shard ids start at 102008; no constraint of finsight's ends in digits.
+const SHARD_SUFFIX = /_\d{6,}$/;
+
 export function pgErrorInfo(error: unknown): PgErrorInfo | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
@@ -20,11 +26,14 @@ export function pgErrorInfo(error: unknown): PgErrorInfo | undefined {
       code?: unknown;
       constraint?: unknown;
       constraint_name?: unknown;
+      message?: unknown;
       cause?: unknown;
     };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
-      const constraint = candidate.constraint_name ?? candidate.constraint;
-      return { code: candidate.code, constraint: typeof constraint === 'string' ? constraint : undefined };
+      const named = candidate.constraint_name ?? candidate.constraint;
+      const constraint =
+        typeof named === 'string' ? named : CONSTRAINT_IN_MESSAGE.exec(String(candidate.message ?? ''))?.[1];
+      return { code: candidate.code, constraint: constraint?.replace(SHARD_SUFFIX, '') };
     }
     current = candidate.cause;
   }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../demo/service';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { skippedOnCitus } from '../testing/env';
 import { createUser } from '../testing/fixtures';
 import { refreshPlannerStatistics } from './planner-statistics';
 import { rowsOf } from './rows';
@@ -21,6 +22,8 @@ const analysed = async () =>
 
 describe('planner statistics after a bulk write', () => {
   it('are gathered once a demo load has changed enough rows, as autovacuum would', async () => {
+    // The coordinator keeps no statistics of its own for sharded tables; ANALYZE runs on the shards.
+    if (skippedOnCitus('pg_statistic after a bulk write')) return;
     expect((await analysed()).every((table) => table.statistics === 0)).toBe(true);
     const jane = await createUser(database.db, 'jane');
     await loadDemoData(database.db, jane.id, { months: 12, seed: 3 });
@@ -28,6 +31,8 @@ describe('planner statistics after a bulk write', () => {
   });
 
   it('are left alone when a write is small for the tables it lands in', async () => {
+    // The changed-row counts it reads are the shards' on Citus, not the coordinator's.
+    if (skippedOnCitus('pg_stat_user_tables after a write')) return;
     expect(await refreshPlannerStatistics(database.db, 10)).toEqual([]);
     expect(await refreshPlannerStatistics(database.db, 100_000)).toEqual([
       'monthly_summaries',

@@ -55,15 +55,17 @@ export async function runIdempotently<Result>(
     .update(`${request.scope}\n${canonical(request.input)}`)
     .digest('hex');
   return db.transaction(async (tx) => {
-    // An expired key is taken over in place; a live one is left alone (no row comes back).
+    // An expired key is taken over in place; a live one is left alone (no row comes back). The time comes
+    // from the proposed row and the age is a difference of two timestamps, not now() or timestamp minus
+    // interval: Citus accepts only immutable functions in an upsert's update and its condition.
     const claimed = rowsOf<{ claimed: number }>(
       await tx.execute(sql`
         INSERT INTO idempotency_keys (user_id, key, scope, fingerprint, response)
         VALUES (${userId}, ${request.key}, ${request.scope}, ${fingerprint}, 'null'::jsonb)
         ON CONFLICT (user_id, key) DO UPDATE
           SET scope = excluded.scope, fingerprint = excluded.fingerprint, response = excluded.response,
-              created_at = now()
-          WHERE idempotency_keys.created_at < now() - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})
+              created_at = excluded.created_at
+          WHERE excluded.created_at - idempotency_keys.created_at > make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})
         RETURNING 1 AS claimed`),
     );
     if (claimed.length > 0) {

@@ -304,7 +304,7 @@ export async function runImport(
               INSERT INTO transactions (user_id, account_id, import_id, category_id, type, amount, date, payee, note)
               SELECT ${userId}, ${plan.accountId}, ${record.id}, r.c, r.t, r.a, r.d, r.p, r.n
                 FROM json_to_recordset(${JSON.stringify(batch)}::json)
-                  AS r(d date, t transaction_type, a numeric, p text, n text, c integer)
+                  AS r(d date, t transaction_type, a numeric, p text, n text, c bigint)
               RETURNING 1)
             SELECT count(*)::integer AS n FROM written`),
         );
@@ -424,7 +424,7 @@ export async function undoImport(
         )[0]?.n ?? 0,
       sql`import_id = ${id}`,
     );
-    await tx.delete(imports).where(eq(imports.id, id));
+    await tx.delete(imports).where(and(eq(imports.userId, userId), eq(imports.id, id)));
     return { removed };
   });
 }

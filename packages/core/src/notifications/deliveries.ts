@@ -45,7 +45,8 @@ export async function enqueueWebhookDeliveries(
         FROM notification_settings s
         JOIN alerts a ON a.user_id = s.user_id AND a.created_at >= s.webhook_since
        WHERE s.webhook_url IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = a.id AND d.channel = 'WEBHOOK')
+         AND NOT EXISTS (SELECT 1 FROM alert_deliveries d
+                          WHERE d.user_id = a.user_id AND d.alert_id = a.id AND d.channel = 'WEBHOOK')
        ORDER BY a.id
        LIMIT ${batch}
       ON CONFLICT DO NOTHING
@@ -75,10 +76,15 @@ export interface WebhookJob {
   };
 }
 
+/** Rounds of claiming when other workers took some of the candidates first. */
+const CLAIM_ROUNDS = 5;
+
 /**
  * Claims the webhook deliveries that are due, oldest first, at most `batch`: each one's attempt is counted and
  * its next attempt moved a lease ahead, so another worker leaves it alone while this one sends it (and takes
- * it again if this one dies). Rows another worker is claiming right now are skipped, not waited for.
+ * it again if this one dies). No `FOR UPDATE SKIP LOCKED` (Citus cannot lock rows across shards): the update
+ * checks again that a candidate is still due, so a delivery another worker has just leased drops out, and
+ * the places it leaves are filled from the next candidates, for a few rounds.
  */
 export async function claimWebhookDeliveries(
   db: Database,
@@ -86,29 +92,41 @@ export async function claimWebhookDeliveries(
 ): Promise<WebhookJob[]> {
   const batch = options.batch ?? DELIVERY_BATCH;
   const lease = options.leaseSeconds ?? DELIVERY_LEASE_SECONDS;
-  return rowsOf<WebhookJob>(
-    await db.execute(sql`
-      WITH due AS (
-        SELECT id FROM alert_deliveries
+  const jobs: WebhookJob[] = [];
+  for (let round = 0; round < CLAIM_ROUNDS && jobs.length < batch; round++) {
+    const due = rowsOf<{ userId: number; id: number }>(
+      await db.execute(sql`
+        SELECT user_id AS "userId", id FROM alert_deliveries
          WHERE status = 'PENDING' AND next_attempt_at <= now() AND channel = 'WEBHOOK'
-         ORDER BY next_attempt_at
-         LIMIT ${batch}
-         FOR UPDATE SKIP LOCKED),
-      claimed AS (
-        UPDATE alert_deliveries d
-           SET attempts = d.attempts + 1, last_attempt_at = now(),
-               next_attempt_at = now() + make_interval(secs => ${lease})
-          FROM due WHERE d.id = due.id
-        RETURNING d.id, d.user_id, d.alert_id, d.target, d.attempts)
-      SELECT c.id AS "deliveryId", c.user_id AS "userId", c.target, s.webhook_url AS url,
-             s.webhook_secret AS secret, c.attempts AS attempt,
-             json_build_object('id', a.id, 'kind', a.kind, 'message', a.message, 'link', a.link, 'data', a.data,
-               'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)})) AS alert
-        FROM claimed c
-        JOIN alerts a ON a.id = c.alert_id
-        LEFT JOIN notification_settings s ON s.user_id = c.user_id
-       ORDER BY c.id`),
-  );
+         ORDER BY next_attempt_at, id
+         LIMIT ${batch - jobs.length}`),
+    );
+    if (due.length === 0) break;
+    const claimed = rowsOf<WebhookJob>(
+      await db.execute(sql`
+        WITH claimed AS (
+          UPDATE alert_deliveries d
+             SET attempts = d.attempts + 1, last_attempt_at = now(),
+                 next_attempt_at = now() + make_interval(secs => ${lease})
+           WHERE (d.user_id, d.id) IN (
+                   SELECT * FROM unnest(${`{${due.map((row) => row.userId).join(',')}}`}::integer[],
+                                        ${`{${due.map((row) => row.id).join(',')}}`}::bigint[]))
+             AND d.status = 'PENDING' AND d.next_attempt_at <= now()
+          RETURNING d.id, d.user_id, d.alert_id, d.target, d.attempts)
+        SELECT c.id AS "deliveryId", c.user_id AS "userId", c.target, s.webhook_url AS url,
+               s.webhook_secret AS secret, c.attempts AS attempt,
+               json_build_object('id', a.id, 'kind', a.kind, 'message', a.message, 'link', a.link, 'data', a.data,
+                 'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)})) AS alert
+          FROM claimed c
+          JOIN alerts a ON a.user_id = c.user_id AND a.id = c.alert_id
+          JOIN notification_settings s ON s.user_id = c.user_id
+         ORDER BY c.id`),
+    );
+    jobs.push(...claimed);
+    // Every candidate was ours: either the batch is full or nothing else is due.
+    if (claimed.length === due.length) break;
+  }
+  return jobs.sort((a, b) => a.deliveryId - b.deliveryId);
 }
 
 /** What became of one attempt. `final` gives up at once (there is nowhere to send it any more). */
@@ -123,29 +141,39 @@ export type DeliveryOutcome =
  */
 export async function recordDeliveryOutcome(
   db: Database,
+  userId: number,
   deliveryId: number,
   outcome: DeliveryOutcome,
 ): Promise<{ status: DeliveryStatus; nextAttemptAt: string | null } | null> {
   const error = outcome.delivered ? null : outcome.error.slice(0, DELIVERY_ERROR_MAX_LENGTH);
   const giveUp = !outcome.delivered && outcome.final === true;
+  // The database's time is read first and passed in as seconds since 1970: in an update Citus allows only
+  // immutable functions inside CASE, which to_timestamp(seconds) is and now() or timestamp + interval are
+  // not. The changed row is formatted outside RETURNING, where the same rule holds.
+  const [clock] = rowsOf<{ epoch: number }>(
+    await db.execute(sql`SELECT extract(epoch FROM now())::float8 AS epoch`),
+  );
+  const now = clock?.epoch ?? Date.now() / 1000;
   const [row] = rowsOf<{ status: DeliveryStatus; nextAttemptAt: string | null }>(
     await db.execute(sql`
-      UPDATE alert_deliveries SET
+      WITH changed AS (UPDATE alert_deliveries SET
         response_status = ${outcome.responseStatus},
         error = ${error},
         status = CASE
           WHEN ${outcome.delivered}::boolean THEN 'DELIVERED'
           WHEN ${giveUp}::boolean OR attempts >= ${DELIVERY_MAX_ATTEMPTS} THEN 'FAILED'
           ELSE 'PENDING' END::delivery_status,
-        delivered_at = CASE WHEN ${outcome.delivered}::boolean THEN now() END,
+        delivered_at = CASE WHEN ${outcome.delivered}::boolean THEN to_timestamp(${now}::float8) END,
         next_attempt_at = CASE
           WHEN ${outcome.delivered}::boolean OR ${giveUp}::boolean OR attempts >= ${DELIVERY_MAX_ATTEMPTS}
             THEN next_attempt_at
-          ELSE now() + make_interval(secs => ${retryDelaySql(sql`attempts`)}) END
-      WHERE id = ${deliveryId} AND status = 'PENDING'
-      RETURNING status::text AS status,
+          ELSE to_timestamp(${now}::float8 + ${retryDelaySql(sql`attempts`)}) END
+      WHERE user_id = ${userId} AND id = ${deliveryId} AND status = 'PENDING'
+      RETURNING status, next_attempt_at)
+      SELECT status::text AS status,
         CASE WHEN status = 'PENDING' THEN to_char(next_attempt_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)})
-        END AS "nextAttemptAt"`),
+        END AS "nextAttemptAt"
+        FROM changed`),
   );
   return row ?? null;
 }

@@ -247,7 +247,7 @@ describe('webhook deliveries', () => {
     for (let attempt = 1; attempt <= 6; attempt++) {
       const [job] = await claimWebhookDeliveries(db);
       expect(job?.attempt).toBe(attempt);
-      await recordDeliveryOutcome(db, job?.deliveryId ?? 0, {
+      await recordDeliveryOutcome(db, job?.userId ?? 0, job?.deliveryId ?? 0, {
         delivered: false,
         responseStatus: 500,
         error: `HTTP 500 ${'x'.repeat(1000)}`,
@@ -274,7 +274,10 @@ describe('webhook deliveries', () => {
     await enqueueWebhookDeliveries(db, { batch: 1000 });
     const [job] = await claimWebhookDeliveries(db, { batch: 1 });
     expect(
-      await recordDeliveryOutcome(db, job?.deliveryId ?? 0, { delivered: true, responseStatus: 204 }),
+      await recordDeliveryOutcome(db, job?.userId ?? 0, job?.deliveryId ?? 0, {
+        delivered: true,
+        responseStatus: 204,
+      }),
     ).toEqual({
       status: 'DELIVERED',
       nextAttemptAt: null,

@@ -65,7 +65,7 @@ export async function refreshRecurring(
   await db.execute(sql`
     WITH found AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
-        key text, payee text, category_id integer, type transaction_type, cadence recurring_cadence,
+        key text, payee text, category_id bigint, type transaction_type, cadence recurring_cadence,
         amount numeric, amount_min numeric, amount_max numeric, last_date date, next_expected date,
         confidence real, occurrences integer)
     ), upserted AS (
@@ -78,7 +78,7 @@ export async function refreshRecurring(
         SET payee = EXCLUDED.payee, category_id = EXCLUDED.category_id, amount = EXCLUDED.amount,
             amount_min = EXCLUDED.amount_min, amount_max = EXCLUDED.amount_max, last_date = EXCLUDED.last_date,
             next_expected = EXCLUDED.next_expected, confidence = EXCLUDED.confidence,
-            occurrences = EXCLUDED.occurrences, active = true, detected_at = now()
+            occurrences = EXCLUDED.occurrences, active = true, detected_at = EXCLUDED.detected_at
       RETURNING id
     )
     UPDATE recurring_series SET active = false, detected_at = now()
@@ -194,7 +194,7 @@ export async function raiseRecurringAlerts(tx: Database, userId: number): Promis
       ? []
       : rowsOf<{ id: number; amount: string }>(
           await tx.execute(sql`SELECT id, amount::text AS amount FROM transactions
-            WHERE user_id = ${userId} AND id = ANY(${`{${priceIds.join(',')}}`}::integer[])`),
+            WHERE user_id = ${userId} AND id = ANY(${`{${priceIds.join(',')}}`}::bigint[])`),
         ).map((row) => [row.id, row.amount]),
   );
   for (const series of detected) {
@@ -255,7 +255,7 @@ export async function raiseRecurringAlerts(tx: Database, userId: number): Promis
   );
   if (missed.length > 0) {
     await tx.execute(sql`UPDATE recurring_series s SET missed_alerted_for = m.date
-      FROM json_to_recordset(${JSON.stringify(missed)}::json) AS m(id integer, date date)
+      FROM json_to_recordset(${JSON.stringify(missed)}::json) AS m(id bigint, date date)
       WHERE s.id = m.id AND s.user_id = ${userId}`);
   }
   return inserted.length;

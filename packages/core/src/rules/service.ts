@@ -220,7 +220,7 @@ export async function applyRule(
       await db.execute(sql`UPDATE transactions t
           SET category_id = u.category_id, payee = u.payee, note = u.note, updated_at = now()
           FROM json_to_recordset(${JSON.stringify(updates.map((u) => ({ id: u.id, category_id: u.categoryId, payee: u.payee, note: u.note })))}::json)
-            AS u(id integer, category_id integer, payee text, note text)
+            AS u(id bigint, category_id bigint, payee text, note text)
           WHERE t.id = u.id AND t.user_id = ${userId}`);
     }
     const last = batch.at(-1);

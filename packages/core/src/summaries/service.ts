@@ -209,20 +209,39 @@ async function currentMonthSpending(tx: Database, userId: number): Promise<strin
  * single writes), and a request for the heavier checks.
  */
 async function raiseAlertsAfterBulk(tx: Database, userId: number, before: string): Promise<void> {
-  await tx.execute(sql`
-    SELECT finsight_check_budget_crossing(${userId}, c.category_id, c.month, coalesce(b.expense, 0), c.expense)
-      FROM category_months c
-      LEFT JOIN json_to_recordset(${before}::json) AS b(category integer, expense numeric)
-        ON b.category = c.category_id
-     WHERE c.user_id = ${userId}
-       AND c.month = (SELECT date_trunc('month', now() AT TIME ZONE time_zone)::date FROM users WHERE id = ${userId})
-       AND c.expense > coalesce(b.expense, 0)`);
+  const rising = rowsOf<{ category: number; month: string; before: string; after: string }>(
+    await tx.execute(sql`
+      SELECT c.category_id AS category, c.month::text AS month, coalesce(b.expense, 0)::text AS before,
+             c.expense::text AS after
+        FROM category_months c
+        LEFT JOIN json_to_recordset(${before}::json) AS b(category bigint, expense numeric)
+          ON b.category = c.category_id
+       WHERE c.user_id = ${userId}
+         AND c.month = (SELECT date_trunc('month', now() AT TIME ZONE time_zone)::date FROM users WHERE id = ${userId})
+         AND c.expense > coalesce(b.expense, 0)`),
+  );
+  // The check runs from a statement that reads no table: on Citus one that read category_months would run
+  // on the user's worker, where the check could not run its own queries.
+  if (rising.length > 0)
+    await tx.execute(sql`
+      SELECT finsight_check_budget_crossing(${userId}, r.category, r.month, r.before, r.after)
+        FROM json_to_recordset(${JSON.stringify(rising)}::json)
+          AS r(category bigint, month date, before numeric, after numeric)`);
   await tx.execute(sql`INSERT INTO alert_check_requests (user_id) VALUES (${userId})`);
 }
 
+/**
+ * Where the user's row lives. The summary lock and the bulk flag are taken through it: on Citus the row
+ * trigger runs on the worker that holds the user's shards, so a lock or setting made on the coordinator would
+ * not be seen there; a statement routed by the user's row runs on that worker, in this transaction.
+ */
+const ON_USERS_NODE = (userId: number) => sql`FROM users WHERE id = ${userId}`;
+
 /** Takes the user's summary lock exclusively: the user's writers (which take it shared) wait. */
 export async function lockUserDerivedData(tx: Database, userId: number): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_CLASS}::integer, ${userId}::integer)`);
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_CLASS}::integer, ${userId}::integer) ${ON_USERS_NODE(userId)}`,
+  );
 }
 
 /**
@@ -247,9 +266,11 @@ export async function withUserDerivedDataInBulk<T>(
   }
   await lockUserDerivedData(tx, userId);
   const before = await currentMonthSpending(tx, userId);
-  await tx.execute(sql`SELECT set_config('finsight.clearing_user', ${String(userId)}, true)`);
+  await tx.execute(
+    sql`SELECT set_config('finsight.clearing_user', ${String(userId)}, true) ${ON_USERS_NODE(userId)}`,
+  );
   const result = await work();
-  await tx.execute(sql`SELECT set_config('finsight.clearing_user', '', true)`);
+  await tx.execute(sql`SELECT set_config('finsight.clearing_user', '', true) ${ON_USERS_NODE(userId)}`);
   await rebuildUserDerivedData(tx, userId);
   await raiseAlertsAfterBulk(tx, userId, before);
   return result;

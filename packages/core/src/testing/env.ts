@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import { z } from 'zod';
 
 const testEnv = z.object({
@@ -20,4 +21,21 @@ export function onPostgresServer(what: string): boolean {
     `Skipped on PGlite: ${what} needs the PostgreSQL server (TEST_DATABASE_URL), where requests can race.`,
   );
   return false;
+}
+
+/**
+ * Whether a test of one PostgreSQL server's own machinery (its plans, statistics, backends) can run: not on
+ * PGlite, and not on a Citus coordinator, where the shards live on other nodes. Says so when it cannot.
+ */
+export function onSingleNodePostgres(what: string): boolean {
+  return onPostgresServer(what) && !skippedOnCitus(what);
+}
+
+/** True (and says why) when the test database is a Citus coordinator, for tests of one server's internals. */
+export function skippedOnCitus(what: string): boolean {
+  if (inject('testDatabase').kind !== 'citus') return false;
+  console.info(
+    `Skipped on Citus: ${what} is about a single PostgreSQL server, not a coordinator and its shards.`,
+  );
+  return true;
 }

@@ -24,7 +24,7 @@ export async function bulkUpdateTransactions(
   const ids = sql`ARRAY[${sql.join(
     data.ids.map((id) => sql`${id}`),
     sql`, `,
-  )}]::integer[]`;
+  )}]::bigint[]`;
   return db.transaction(async (tx) => {
     const locked = rowsOf<{ id: number; transfer: boolean }>(
       await tx.execute(sql`SELECT id, transfer_peer_id IS NOT NULL AS transfer FROM transactions
@@ -80,8 +80,8 @@ export async function bulkUpdateTransactions(
     const [row] = rowsOf<{ n: number }>(
       await tx.execute(sql`WITH changed AS (
           UPDATE transactions SET
-            category_id = coalesce(${data.categoryId ?? null}::integer, category_id),
-            account_id = coalesce(${data.accountId ?? null}::integer, account_id),
+            category_id = coalesce(${data.categoryId ?? null}::bigint, category_id),
+            account_id = coalesce(${data.accountId ?? null}::bigint, account_id),
             updated_at = now()
           WHERE user_id = ${userId} AND id = ANY(${ids}) RETURNING 1)
         SELECT count(*)::integer AS n FROM changed`),

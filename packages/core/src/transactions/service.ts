@@ -315,11 +315,11 @@ export async function createTransfer(
                  nextval(pg_get_serial_sequence('transactions', 'id')) AS in_id)
         INSERT INTO transactions (id, user_id, account_id, type, amount, date, note, transfer_peer_id)
         OVERRIDING SYSTEM VALUE
-        SELECT out_id, ${userId}::integer, ${data.fromAccountId}::integer, 'EXPENSE'::transaction_type,
+        SELECT out_id, ${userId}::integer, ${data.fromAccountId}::bigint, 'EXPENSE'::transaction_type,
                ${data.amount}::numeric, ${data.date}::date, ${data.note}::text, in_id
           FROM ids
         UNION ALL
-        SELECT in_id, ${userId}::integer, ${data.toAccountId}::integer, 'INCOME'::transaction_type,
+        SELECT in_id, ${userId}::integer, ${data.toAccountId}::bigint, 'INCOME'::transaction_type,
                ${data.amount}::numeric, ${data.date}::date, ${data.note}::text, out_id
           FROM ids
         RETURNING id, type::text`),

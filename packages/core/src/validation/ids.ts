@@ -1,8 +1,14 @@
 import { z } from 'zod';
 
-export const MAX_ID = 2_147_483_647;
+/** Users keep PostgreSQL integer ids (tokens carry them in `sub`). */
+export const MAX_USER_ID = 2_147_483_647;
+/**
+ * Everything a user owns has a bigint id (drizzle/0010: on Citus each worker draws from its own range,
+ * which starts at 2^48 times its group). Read and written as JavaScript numbers, exact up to 2^53 - 1.
+ */
+export const MAX_ID = Number.MAX_SAFE_INTEGER;
 
-/** Database ids are PostgreSQL integers, as in the documented framework. */
+/** Ids of what a user owns: positive integers, as in the documented framework. */
 export const id = z
   .number({ error: 'A valid integer is required.' })
   .int({ error: 'A valid integer is required.' })

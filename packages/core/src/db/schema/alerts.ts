@@ -31,7 +31,7 @@ export const alertKind = pgEnum('alert_kind', [
 export const alerts = pgTable(
   'alerts',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -100,12 +100,12 @@ export const notificationSettings = pgTable('notification_settings', {
 export const alertDeliveries = pgTable(
   'alert_deliveries',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     // Null for a digest email, which carries many alerts.
-    alertId: integer(),
+    alertId: bigint({ mode: 'number' }),
     channel: deliveryChannel().notNull(),
     status: deliveryStatus().notNull().default('PENDING'),
     target: text().notNull(),

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { char, integer, pgEnum, pgTable, primaryKey, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  char,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { API_TOKEN_NAME_MAX_LENGTH } from '../../limits';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
@@ -10,7 +19,7 @@ export const apiTokenScope = pgEnum('api_token_scope', ['read', 'write']);
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

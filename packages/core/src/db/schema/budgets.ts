@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -22,11 +23,11 @@ import { users } from './users';
 export const budgets = pgTable(
   'budgets',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    categoryId: integer().notNull(),
+    categoryId: bigint({ mode: 'number' }).notNull(),
     // The first day of the first budgeted month.
     startMonth: date({ mode: 'string' }).notNull(),
     // What is left over (or overspent) at a month's end carries into the next month.
@@ -52,7 +53,7 @@ export const budgets = pgTable(
 export const budgetAmounts = pgTable(
   'budget_amounts',
   {
-    budgetId: integer().notNull(),
+    budgetId: bigint({ mode: 'number' }).notNull(),
     // The budget's user, so the row lives on the budget's shard (Citus) and joins on the user.
     userId: integer()
       .notNull()

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, integer, numeric, pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { bigint, check, date, integer, numeric, pgTable, primaryKey } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
 /**
@@ -14,7 +14,7 @@ export const categoryMonths = pgTable(
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    categoryId: integer().notNull(),
+    categoryId: bigint({ mode: 'number' }).notNull(),
     // The first day of the month.
     month: date({ mode: 'string' }).notNull(),
     income: numeric({ precision: 18, scale: 2 }).notNull().default('0'),

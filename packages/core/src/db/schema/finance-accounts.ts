@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -27,7 +28,7 @@ export const accountKind = pgEnum('account_kind', ['CHECKING', 'SAVINGS', 'CREDI
 export const financeAccounts = pgTable(
   'accounts',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -64,7 +65,7 @@ export const financeAccounts = pgTable(
 export const accountMonths = pgTable(
   'account_months',
   {
-    accountId: integer().notNull(),
+    accountId: bigint({ mode: 'number' }).notNull(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { utcTimestamp } from '../timestamps';
 import { financeAccounts } from './finance-accounts';
 import { users } from './users';
@@ -8,11 +18,11 @@ import { users } from './users';
 export const imports = pgTable(
   'imports',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    accountId: integer().notNull(),
+    accountId: bigint({ mode: 'number' }).notNull(),
     format: varchar({ length: 8 }).notNull(),
     fileName: text().notNull().default(''),
     imported: integer().notNull().default(0),

@@ -1,4 +1,4 @@
-import { char, index, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { bigint, char, index, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
 import { utcTimestamp } from '../timestamps';
 import { users } from './users';
 
@@ -6,7 +6,7 @@ import { users } from './users';
 export const passwordResets = pgTable(
   'password_resets',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -34,7 +35,7 @@ export const recurringStatus = pgEnum('recurring_status', ['DETECTED', 'CONFIRME
 export const recurringSeries = pgTable(
   'recurring_series',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -43,7 +44,7 @@ export const recurringSeries = pgTable(
     status: recurringStatus().notNull().default('DETECTED'),
     payee: text().notNull(),
     // No foreign key: a deleted category leaves the series to be detected again under its new one.
-    categoryId: integer(),
+    categoryId: bigint({ mode: 'number' }),
     type: transactionType().notNull(),
     cadence: recurringCadence().notNull(),
     amount: numeric({ precision: 14, scale: 2 }).notNull(),

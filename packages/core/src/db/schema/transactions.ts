@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -23,15 +24,15 @@ export const transactionType = pgEnum('transaction_type', ['INCOME', 'EXPENSE'])
 export const transactions = pgTable(
   'transactions',
   {
-    id: integer().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     // Null only on the two sides of a transfer, which are neither income nor expense.
-    categoryId: integer(),
+    categoryId: bigint({ mode: 'number' }),
     // Filled with the user's default account by a trigger when an insert names none (drizzle/0004); the
     // NULL lets Drizzle inserts leave it out.
-    accountId: integer()
+    accountId: bigint({ mode: 'number' })
       .notNull()
       .$defaultFn(() => sql`NULL`),
     type: transactionType().notNull(),
@@ -41,11 +42,11 @@ export const transactions = pgTable(
     // The counterparty ("Amazon", "ACME Payroll"), apart from the free-text note.
     payee: text().notNull().default(''),
     // The other side of a transfer between two of the user's accounts; deleting either deletes both.
-    transferPeerId: integer(),
+    transferPeerId: bigint({ mode: 'number' }),
     // The import that brought this row in, so undoing the import removes exactly its rows. No foreign key:
     // only undoing deletes an import, after its rows, and a check per imported row cost a tenth of an
     // import's time.
-    importId: integer(),
+    importId: bigint({ mode: 'number' }),
     // Made by "Load demo data", so "Remove demo data" can take exactly these away again.
     demo: boolean().notNull().default(false),
     createdAt: utcTimestamp().notNull().defaultNow(),
@@ -92,8 +93,10 @@ export const transactions = pgTable(
       t.date.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
-    // An account's register (newest first) and a balance's partial month.
-    index('transactions_account_date_id_idx').on(
+    // An account's register (newest first) and a balance's partial month. The user first, as in every query
+    // of a user's rows, so on Citus the register is one shard's.
+    index('transactions_user_account_date_idx').on(
+      t.userId,
       t.accountId,
       t.date.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
