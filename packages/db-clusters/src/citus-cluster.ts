@@ -31,14 +31,7 @@ export async function citusUp(log: (line: string) => void, name = CITUS_CLUSTER)
   const workers: PostgresNode[] = [];
   for (let index = 1; index <= WORKERS; index++) workers.push(await newNode(folder, `worker${index}`));
   writeCluster(name, { folder, nodes: [coordinator, ...workers] });
-  for (const member of [coordinator, ...workers]) {
-    log(`Starting ${member.name} on port ${member.port}…`);
-    initNode(member, { shared_preload_libraries: "'citus'" });
-    startNode(member);
-    // Citus must be in each database that holds distributed tables, on every node.
-    sql(member, 'postgres', `CREATE DATABASE ${DATABASE};`);
-    sql(member, DATABASE, 'CREATE EXTENSION citus;');
-  }
+  for (const member of [coordinator, ...workers]) startCitusNode(log, member);
   sql(
     coordinator,
     DATABASE,
@@ -50,6 +43,32 @@ export async function citusUp(log: (line: string) => void, name = CITUS_CLUSTER)
   const active = sql(coordinator, DATABASE, 'SELECT count(*) FROM citus_get_active_worker_nodes();');
   log(`Citus coordinator on ${coordinator.port} with ${active} active workers.`);
   return connectionUrl(coordinator, DATABASE);
+}
+
+/**
+ * Starts one more worker in a running cluster and registers it with the coordinator (`citus_add_node`). It
+ * holds no shards until they are moved to it (`citus_rebalance_start()`). Returns the worker's port.
+ */
+export async function citusAddWorker(log: (line: string) => void, name = CITUS_CLUSTER): Promise<number> {
+  const running = readCluster(name);
+  const coordinator = running?.nodes[0];
+  if (!running || !coordinator) throw new Error(`No Citus cluster named ${name} is up.`);
+  const worker = await newNode(running.folder, `worker${running.nodes.length}`);
+  writeCluster(name, { ...running, nodes: [...running.nodes, worker] });
+  startCitusNode(log, worker);
+  sql(coordinator, DATABASE, `SELECT citus_add_node('127.0.0.1', ${worker.port});`);
+  return worker.port;
+}
+
+function startCitusNode(log: (line: string) => void, member: PostgresNode): void {
+  log(`Starting ${member.name} on port ${member.port}…`);
+  // Logical decoding lets the rebalancer move a shard while it is being written (blocking writes only for
+  // the final switch), as on a production cluster.
+  initNode(member, { shared_preload_libraries: "'citus'", wal_level: 'logical' });
+  startNode(member);
+  // Citus must be in each database that holds distributed tables, on every node.
+  sql(member, 'postgres', `CREATE DATABASE ${DATABASE};`);
+  sql(member, DATABASE, 'CREATE EXTENSION citus;');
 }
 
 /** Stops what `up` started and removes its folder; nothing to do when nothing is up. */
