@@ -163,10 +163,11 @@ async function addBudgets(url: string): Promise<void> {
       SELECT ${HEAVY_USER_ID}, category_id, first_month, category_id % 2 = 0 FROM spent
       RETURNING id, category_id, start_month
     )
-    INSERT INTO budget_amounts (budget_id, from_month, amount)
-    SELECT c.id, c.start_month, s.monthly FROM created c JOIN spent s USING (category_id)
+    INSERT INTO budget_amounts (user_id, budget_id, from_month, amount)
+    SELECT ${HEAVY_USER_ID}::integer, c.id, c.start_month, s.monthly FROM created c JOIN spent s USING (category_id)
     UNION ALL
-    SELECT c.id, (date_trunc('month', now()) - interval '6 months')::date, (s.monthly * 1.1)::numeric(14, 2)
+    SELECT ${HEAVY_USER_ID}::integer, c.id, (date_trunc('month', now()) - interval '6 months')::date,
+           (s.monthly * 1.1)::numeric(14, 2)
       FROM created c JOIN spent s USING (category_id)
      WHERE c.start_month < date_trunc('month', now()) - interval '6 months'`;
   await sql.end();

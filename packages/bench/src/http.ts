@@ -33,7 +33,8 @@ async function session(userId: number) {
     SELECT id, category_id FROM transactions WHERE user_id = ${userId} ORDER BY date DESC, id DESC LIMIT 1`;
   await sql.end();
   if (!row) throw new Error('no transactions: run `pnpm bench generate` first');
-  return { api, access, transactionId: row.id, categoryId: row.category_id };
+  // bigint columns come back as text from a plain postgres.js pool.
+  return { api, access, transactionId: Number(row.id), categoryId: Number(row.category_id) };
 }
 
 interface Scenario {
