@@ -1,6 +1,6 @@
 import { generate } from './generate';
 
-// `pnpm bench <generate|queries|http|import|alerts|soak|fairness|lighthouse>`: see docs/benchmarks.md.
+// `pnpm bench <generate|queries|http|import|alerts|soak|fairness|lighthouse|upkeep>`: see docs/benchmarks.md.
 const commands: Record<string, () => Promise<void>> = {
   generate,
   queries: async () => (await import('./queries')).queries(),
@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<void>> = {
   soak: async () => (await import('./http')).soak(),
   fairness: async () => (await import('./fairness')).fairness(),
   lighthouse: async () => (await import('./lighthouse')).lighthouseRun(),
+  upkeep: async () => (await import('./upkeep')).upkeepBench(),
 };
 
 const name = process.argv[2] ?? '';

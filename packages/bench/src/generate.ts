@@ -1,10 +1,26 @@
 import { createDatabase, DEMO_CATEGORIES, generateHousehold, rebuildSummaries } from '@finsight/core';
+import { createCitusDatabase, dropCitusDatabase } from '@finsight/core/testing';
 import { hash } from '@node-rs/argon2';
 import postgres from 'postgres';
 import { BENCH_PASSWORD, config, HEAVY_USER_ID } from './config';
 
 function databaseNameOf(url: string): string {
   return new URL(url).pathname.slice(1);
+}
+
+/**
+ * When the server is a Citus coordinator, the URL of its `finsight` database, where `pnpm db:citus up`
+ * registered the workers (the bench database is made like it, on every node); else null.
+ */
+async function citusCoordinator(url: string): Promise<string | null> {
+  const admin = postgres(url.replace(/\/[^/]*$/, '/postgres'), { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin<{ citus: boolean }[]>`
+      SELECT current_setting('shared_preload_libraries') LIKE '%citus%' AS citus`;
+    return row?.citus ? url.replace(/\/[^/]*$/, '/finsight') : null;
+  } finally {
+    await admin.end();
+  }
 }
 
 /**
@@ -48,10 +64,17 @@ export async function generate(): Promise<void> {
     BENCH_HEAVY_USER_TRANSACTIONS: heavy,
   } = config;
   const name = databaseNameOf(url);
-  const admin = postgres(url.replace(/\/[^/]*$/, '/postgres'), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  const coordinator = await citusCoordinator(url);
+  if (coordinator) {
+    // On Citus the database is made on every node and the workers registered; finsight then shards it.
+    await dropCitusDatabase(coordinator, name);
+    await createCitusDatabase(coordinator, name);
+  } else {
+    const admin = postgres(url.replace(/\/[^/]*$/, '/postgres'), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+    await admin.end();
+  }
   const started = performance.now();
   const handle = await createDatabase({ url });
   await handle.close();
