@@ -105,7 +105,8 @@ describe.runIf(canStartCluster)('a third worker added while users write', () => 
             at: Date.now(),
             ok: false,
             took: Date.now() - began,
-            error: (error as Error).message,
+            // Drizzle's message is the statement; PostgreSQL's reason is its cause.
+            error: (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message,
           });
         }
       }
