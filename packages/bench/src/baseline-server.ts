@@ -1,3 +1,4 @@
+import { BIGINT_AS_NUMBER } from '@finsight/core';
 import Fastify from 'fastify';
 import postgres from 'postgres';
 
@@ -10,8 +11,8 @@ const sql = postgres(process.env.BENCH_DATABASE_URL ?? '', {
   max: 10,
   onnotice: () => {},
   connection: { TimeZone: 'UTC', DateStyle: 'ISO' },
-  // Ids are bigint: read as numbers, as the API's pool does (packages/core/src/db/client.ts).
-  types: { bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: Number } },
+  // Ids are bigint: read as numbers, as the API's pool does.
+  types: BIGINT_AS_NUMBER,
 });
 const app = Fastify({ logger: false });
 

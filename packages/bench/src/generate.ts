@@ -109,40 +109,58 @@ export async function generate(): Promise<void> {
   const categoryId = (user: number, name: string) =>
     (user - 1) * DEMO_CATEGORIES.length + (categoryIndex.get(name) ?? 0) + 1;
 
-  // Every user got a default account from the users trigger; the rows go straight into it.
+  // Every user has a default account (inserted above, as registration does); the rows go straight into it.
   const accountOf = new Map<number, number>();
   for (const row of await sql<
     { user_id: number; id: number }[]
   >`SELECT user_id, id FROM accounts WHERE is_default`)
     accountOf.set(row.user_id, row.id);
 
-  await sql`SET session_replication_role = replica`; // no trigger per row: one rebuild at the end
-  const copy =
-    await sql`COPY transactions (user_id, account_id, category_id, type, amount, date, note, payee) FROM STDIN`.writable();
+  // No trigger per row: one rebuild at the end. On Citus the rows land on the workers, so the setting must
+  // travel with the transaction there (Citus sends SET LOCAL along only when asked to).
   let written = 0;
   let heavyWritten = 0;
-  let buffer = '';
-  for (let user = 1; user <= users; user++) {
-    const history = generateHousehold({
-      months,
-      seed: config.BENCH_SEED * 1_000_003 + user,
-      scale: user === HEAVY_USER_ID ? heavyScale : typicalScale,
-    });
-    for (const t of history) {
-      buffer += `${user}\t${accountOf.get(user)}\t${categoryId(user, t.category)}\t${t.type}\t${t.amount}\t${t.date}\t${t.note}\t${t.payee}\n`;
+  await sql.begin(async (tx) => {
+    if (coordinator) await tx`SET LOCAL citus.propagate_set_commands = 'local'`;
+    await tx`SET LOCAL session_replication_role = replica`;
+    const copy =
+      await tx`COPY transactions (user_id, account_id, category_id, type, amount, date, note, payee) FROM STDIN`.writable();
+    // A refused COPY (a bad row, a worker that went away) ends the stream with an error and never drains;
+    // waiting on it would leave the process with nothing to do and a bare exit code 13.
+    let copyError: Error | undefined;
+    const copyFailed = new Promise<never>((_, reject) =>
+      copy.once('error', (error: Error) => {
+        copyError = error;
+        reject(error);
+      }),
+    );
+    copyFailed.catch(() => {});
+    let buffer = '';
+    for (let user = 1; user <= users; user++) {
+      const history = generateHousehold({
+        months,
+        seed: config.BENCH_SEED * 1_000_003 + user,
+        scale: user === HEAVY_USER_ID ? heavyScale : typicalScale,
+      });
+      for (const t of history) {
+        buffer += `${user}\t${accountOf.get(user)}\t${categoryId(user, t.category)}\t${t.type}\t${t.amount}\t${t.date}\t${t.note}\t${t.payee}\n`;
+      }
+      written += history.length;
+      if (user === HEAVY_USER_ID) heavyWritten = history.length;
+      if (buffer.length > 1 << 20) {
+        if (copyError) throw copyError;
+        if (!copy.write(buffer))
+          await Promise.race([new Promise((resolve) => copy.once('drain', resolve)), copyFailed]);
+        buffer = '';
+      }
     }
-    written += history.length;
-    if (user === HEAVY_USER_ID) heavyWritten = history.length;
-    if (buffer.length > 1 << 20) {
-      if (!copy.write(buffer)) await new Promise((resolve) => copy.once('drain', resolve));
-      buffer = '';
-    }
-  }
-  await new Promise<void>((resolve, reject) =>
-    copy.end(buffer, (error?: Error | null) => (error ? reject(error) : resolve())),
-  );
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  await sql`SET session_replication_role = origin`;
+    await Promise.race([
+      new Promise<void>((resolve, reject) =>
+        copy.end(buffer, (error?: Error | null) => (error ? reject(error) : resolve())),
+      ),
+      copyFailed,
+    ]);
+  });
   const t2 = performance.now();
   if (config.BENCH_ANALYZE) await sql`ANALYZE`;
   await sql.end();

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import {
+  BIGINT_AS_NUMBER,
   createDatabase,
   encodeCursor,
   getAnomalies,
@@ -27,7 +28,13 @@ const WARMUP = 200;
  * plus EXPLAIN (ANALYZE, BUFFERS) of every statement it runs, written to docs/benchmarks-explain.md.
  */
 export async function queries(): Promise<void> {
-  const client = postgres(config.BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
+  // Ids are bigint: read as numbers, as the services' own connection reads them (postgres.js's default is a
+  // string, which the services' input schemas refuse).
+  const client = postgres(config.BENCH_DATABASE_URL, {
+    max: 1,
+    onnotice: () => {},
+    types: BIGINT_AS_NUMBER,
+  });
   let captured: { sql: string; params: unknown[] }[] | null = null;
   // Opened as the API opens it (prepared statements, same driver settings), with one connection.
   const handle = await createDatabase({

@@ -8,6 +8,7 @@ export * from './api-tokens/service';
 export * from './budgets/service';
 export * from './categories/service';
 export {
+  BIGINT_AS_NUMBER,
   createDatabase,
   type Database,
   type DatabaseHandle,
