@@ -1,19 +1,13 @@
-import { BIGINT_AS_NUMBER } from '@finsight/core';
+import { postgresPool } from '@finsight/core';
 import Fastify from 'fastify';
-import postgres from 'postgres';
 
 /**
  * The limit to compare against: bare Fastify routes running the same SQL as the API's list, retrieve and
  * create (packages/core/src/transactions/statements.ts), with no tRPC, no validation, no auth, no security
  * headers and no serialisation step beyond JSON.stringify.
  */
-const sql = postgres(process.env.BENCH_DATABASE_URL ?? '', {
-  max: 10,
-  onnotice: () => {},
-  connection: { TimeZone: 'UTC', DateStyle: 'ISO' },
-  // Ids are bigint: read as numbers, as the API's pool does.
-  types: BIGINT_AS_NUMBER,
-});
+// The API's driver settings (ids read as numbers, timestamps as UTC ISO text), so both answer the same rows.
+const sql = postgresPool(process.env.BENCH_DATABASE_URL ?? '', { maxConnections: 10 });
 const app = Fastify({ logger: false });
 
 const columns = sql`t.id, t.category_id AS "categoryId", c.name AS "categoryName", t.type::text AS type,

@@ -127,13 +127,7 @@ export async function generate(): Promise<void> {
       await tx`COPY transactions (user_id, account_id, category_id, type, amount, date, note, payee) FROM STDIN`.writable();
     // A refused COPY (a bad row, a worker that went away) ends the stream with an error and never drains;
     // waiting on it would leave the process with nothing to do and a bare exit code 13.
-    let copyError: Error | undefined;
-    const copyFailed = new Promise<never>((_, reject) =>
-      copy.once('error', (error: Error) => {
-        copyError = error;
-        reject(error);
-      }),
-    );
+    const copyFailed = new Promise<never>((_, reject) => copy.once('error', reject));
     copyFailed.catch(() => {});
     let buffer = '';
     for (let user = 1; user <= users; user++) {
@@ -148,7 +142,7 @@ export async function generate(): Promise<void> {
       written += history.length;
       if (user === HEAVY_USER_ID) heavyWritten = history.length;
       if (buffer.length > 1 << 20) {
-        if (copyError) throw copyError;
+        if (copy.errored) throw copy.errored;
         if (!copy.write(buffer))
           await Promise.race([new Promise((resolve) => copy.once('drain', resolve)), copyFailed]);
         buffer = '';

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import {
-  BIGINT_AS_NUMBER,
   createDatabase,
   encodeCursor,
   getAnomalies,
@@ -13,9 +12,9 @@ import {
   getMonthlyTrend,
   listAccounts,
   listTransactions,
+  postgresPool,
   refreshRecurring,
 } from '@finsight/core';
-import postgres from 'postgres';
 import { config, HEAVY_USER_ID } from './config';
 import { percentile } from './stats';
 
@@ -28,13 +27,9 @@ const WARMUP = 200;
  * plus EXPLAIN (ANALYZE, BUFFERS) of every statement it runs, written to docs/benchmarks-explain.md.
  */
 export async function queries(): Promise<void> {
-  // Ids are bigint: read as numbers, as the services' own connection reads them (postgres.js's default is a
-  // string, which the services' input schemas refuse).
-  const client = postgres(config.BENCH_DATABASE_URL, {
-    max: 1,
-    onnotice: () => {},
-    types: BIGINT_AS_NUMBER,
-  });
+  // With the services' own driver settings: ids read as numbers (postgres.js's default is a string, which
+  // the services' input schemas refuse).
+  const client = postgresPool(config.BENCH_DATABASE_URL, { maxConnections: 1 });
   let captured: { sql: string; params: unknown[] }[] | null = null;
   // Opened as the API opens it (prepared statements, same driver settings), with one connection.
   const handle = await createDatabase({

@@ -8,12 +8,12 @@ export * from './api-tokens/service';
 export * from './budgets/service';
 export * from './categories/service';
 export {
-  BIGINT_AS_NUMBER,
   createDatabase,
   type Database,
   type DatabaseHandle,
   type DatabaseOptions,
   DEFAULT_DATA_DIR,
+  postgresPool,
 } from './db/client';
 export { DataDirectoryInUseError } from './db/data-dir-lock';
 export { isDatabaseReachable } from './db/health';

@@ -71,15 +71,9 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
 }
 
 /**
- * postgres.js types that read bigint (ids, counts) as a JavaScript number, as PGlite reads it, instead of a
- * string: ids stay below 2^53 (validation/ids.ts), so both drivers give services the same values. Scripts
- * with their own connection (benchmarks) use it too, so the ids they read are the ones services accept.
+ * A postgres.js pool with finsight's connection settings (the primary's, each read replica's, and the
+ * benchmarks' own connections, so the values they read are the ones services accept).
  */
-export const BIGINT_AS_NUMBER = {
-  bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: Number },
-};
-
-/** A postgres.js pool with finsight's connection settings (the primary's, and each read replica's). */
 export function postgresPool(
   url: string,
   options: Pick<DatabaseOptions, 'maxConnections'> & { connectTimeout?: number } = {},
@@ -96,7 +90,9 @@ export function postgresPool(
     onnotice: () => {},
     // Timestamps are read as text in this zone and style (db/timestamps.ts); PGlite starts with both already.
     connection: { TimeZone: 'UTC', DateStyle: 'ISO' },
-    types: BIGINT_AS_NUMBER,
+    // bigint (ids, counts) as a JavaScript number, as PGlite reads it, instead of postgres.js's string: ids
+    // stay below 2^53 (validation/ids.ts), and both drivers then give services the same values.
+    types: { bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: Number } },
   });
 }
 
