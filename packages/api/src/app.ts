@@ -256,6 +256,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // takes it; the web app's files are compressed once at build time and served as they are.
   // A brotli stream's window is its memory: the default 4 MB window made 20 clients streaming a whole list
   // cost 300 MB; with 256 KB JSON compresses as well (docs/benchmarks.md).
+  // A GET or HEAD has no body to decompress: those routes skip the plugin's request hook.
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (methods.every((method) => method === 'GET' || method === 'HEAD')) route.decompress = false;
+  });
   await app.register(compress, {
     threshold: 1024,
     encodings: ['br', 'gzip'],
@@ -267,10 +272,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
     },
   });
-  await app.register(cors, {
-    origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
-    credentials: false,
-  });
+  // Without configured origins no answer carries CORS headers and a preflight is not found, exactly as the
+  // plugin answers with `origin: false`; registered anyway, it copied its options on every request.
+  if (env.CORS_ORIGINS.length > 0) {
+    await app.register(cors, { origin: env.CORS_ORIGINS, credentials: false });
+  }
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './testing/server';
 
 let server: TestServer;
+let closed: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ env: { CORS_ORIGINS: 'https://app.example.com' } });
+  [server, closed] = await Promise.all([
+    startTestServer({ env: { CORS_ORIGINS: 'https://app.example.com' } }),
+    startTestServer(),
+  ]);
 });
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), closed.close()]));
 
-const preflight = (origin: string) =>
-  fetch(`${server.url}/api/finance/categories/`, {
+const preflight = (origin: string, on = server) =>
+  fetch(`${on.url}/api/finance/categories/`, {
     method: 'OPTIONS',
     headers: {
       origin,
@@ -26,6 +30,12 @@ describe('CORS', () => {
 
   it('does not grant any other origin', async () => {
     const response = await preflight('https://evil.example.net');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('grants no origin at all unless some are configured', async () => {
+    const response = await preflight('https://app.example.com', closed);
+    expect(response.status).toBe(404);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

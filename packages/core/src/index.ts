@@ -70,6 +70,8 @@ export {
 export * from './transactions/bulk';
 export { encodeCursor } from './transactions/cursor';
 export * from './transactions/service';
+// The hot statements' SQL, for the benchmark's bare baseline to run exactly what the services run.
+export { byIdSql, insertSql, pageSql } from './transactions/statements';
 export { suggestCategory } from './transactions/suggest';
 export * from './two-factor/service';
 export { totpCodeAt } from './two-factor/totp';

@@ -199,32 +199,34 @@ export function dateRangeStatement(db: Database, given: FilterName[]) {
   );
 }
 
-/** One of the user's transactions: placeholders `id`, `userId`. */
+/** The SQL of one of the user's transactions: placeholders `id`, `userId`. */
+export function byIdSql(): SQL {
+  return sql`SELECT ${TRANSACTION_COLUMNS} FROM transactions t ${WITH_CATEGORY}
+    WHERE t.id = ${placeholder('id')} AND t.user_id = ${placeholder('userId')}`;
+}
+
+/** One of the user's transactions, prepared (see `byIdSql`). */
 export function byIdStatement(db: Database) {
-  return preparedSql<Transaction>(
-    db,
-    'transactions_by_id',
-    () => sql`SELECT ${TRANSACTION_COLUMNS} FROM transactions t ${WITH_CATEGORY}
-      WHERE t.id = ${placeholder('id')} AND t.user_id = ${placeholder('userId')}`,
-  );
+  return preparedSql<Transaction>(db, 'transactions_by_id', byIdSql);
 }
 
 /**
- * Inserts a transaction and answers it with its category's name, in one round trip. The summary trigger
+ * The SQL that inserts a transaction and answers it with its category's name, in one round trip. The summary trigger
  * runs inside the same statement; the foreign key to (category, user) refuses another user's category.
  */
+export function insertSql(): SQL {
+  return sql`WITH t AS (
+      INSERT INTO transactions (user_id, category_id, account_id, type, amount, date, note, payee)
+      VALUES (${placeholder('userId')}, ${placeholder('categoryId')}, ${placeholder('accountId')}::bigint,
+        ${placeholder('type')}, ${placeholder('amount')}, ${placeholder('date')}, ${placeholder('note')},
+        ${placeholder('payee')})
+      RETURNING *)
+    SELECT ${TRANSACTION_COLUMNS} FROM t ${WITH_CATEGORY}`;
+}
+
+/** The insert, prepared (see `insertSql`). */
 export function insertStatement(db: Database) {
-  return preparedSql<Transaction>(
-    db,
-    'transactions_insert',
-    () => sql`WITH t AS (
-        INSERT INTO transactions (user_id, category_id, account_id, type, amount, date, note, payee)
-        VALUES (${placeholder('userId')}, ${placeholder('categoryId')}, ${placeholder('accountId')}::bigint,
-          ${placeholder('type')}, ${placeholder('amount')}, ${placeholder('date')}, ${placeholder('note')},
-          ${placeholder('payee')})
-        RETURNING *)
-      SELECT ${TRANSACTION_COLUMNS} FROM t ${WITH_CATEGORY}`,
-  );
+  return preparedSql<Transaction>(db, 'transactions_insert', insertSql);
 }
 
 /** How PostgreSQL writes each field of a transactions row `t` as JSON text (strings it quotes need no escapes). */
