@@ -252,15 +252,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(dbPlugin, { db });
   app.decorate('finsight', { tokens, authenticator, flows, limits, background });
-  // JSON over 1 KB goes out as brotli (quality 4: fast enough for every response) or gzip when the client
-  // takes it; the web app's files are compressed once at build time and served as they are.
-  // A brotli stream's window is its memory: the default 4 MB window made 20 clients streaming a whole list
-  // cost 300 MB; with 256 KB JSON compresses as well (docs/benchmarks.md).
   // A GET or HEAD has no body to decompress: those routes skip the plugin's request hook.
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
     if (methods.every((method) => method === 'GET' || method === 'HEAD')) route.decompress = false;
   });
+  // JSON over 1 KB goes out as brotli (quality 4: fast enough for every response) or gzip when the client
+  // takes it; the web app's files are compressed once at build time and served as they are.
+  // A brotli stream's window is its memory: the default 4 MB window made 20 clients streaming a whole list
+  // cost 300 MB; with 256 KB JSON compresses as well (docs/benchmarks.md).
   await app.register(compress, {
     threshold: 1024,
     encodings: ['br', 'gzip'],

@@ -211,8 +211,8 @@ export function byIdStatement(db: Database) {
 }
 
 /**
- * The SQL that inserts a transaction and answers it with its category's name, in one round trip. The summary trigger
- * runs inside the same statement; the foreign key to (category, user) refuses another user's category.
+ * The SQL that inserts a transaction and answers it with its category's name, in one round trip. The summary
+ * trigger runs inside the same statement; the foreign key to (category, user) refuses another user's category.
  */
 export function insertSql(): SQL {
   return sql`WITH t AS (
