@@ -82,4 +82,22 @@ describe('the production build', () => {
       expect(html).toContain(initialScripts()[0]);
     }
   });
+
+  it('links one stylesheet from every page, so no page waits on a second render-blocking request', () => {
+    const sheets = assets().filter((name) => name.endsWith('.css'));
+    expect(sheets).toHaveLength(1);
+    const pages = [
+      'index.html',
+      ...Object.keys(ROUTE_PAGES).map((segment) => `routes/${segment || 'dashboard'}.html`),
+    ];
+    for (const page of pages) {
+      const links = [
+        ...readFileSync(`${dist}${page}`, 'utf8').matchAll(/rel="stylesheet"[^>]+href="\/assets\/([^"]+)"/g),
+      ];
+      expect(
+        links.map((match) => match[1]),
+        page,
+      ).toEqual(sheets);
+    }
+  });
 });
