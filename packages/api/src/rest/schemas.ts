@@ -5,13 +5,14 @@ import {
   createTransactionInput,
   EXPORT_FORMATS,
   id,
-  isoDate,
   isoMonth,
   LIST_MAX_LIMIT,
+  LIST_MAX_OFFSET,
   loginInput,
   MAX_ID,
   registerInput,
   TRANSACTION_ORDERINGS,
+  transactionFilterFields,
   transactionType,
   updateCategoryInput,
   updateTransactionInput,
@@ -111,17 +112,27 @@ export const transactionPatchBody = updateTransactionInput
   .extend({ category: restId.optional(), account: restIdOf('Account id').optional() })
   .meta({ examples: [{ amount: '14.00', note: 'Lunch with Sam' }] });
 
-const transactionListFields = z.object({
-  start: isoDate.optional().meta({ description: 'First date included, YYYY-MM-DD' }),
-  end: isoDate.optional().meta({ description: 'Last date included, YYYY-MM-DD' }),
-  type: transactionType.optional(),
+const filter = transactionFilterFields;
+
+/**
+ * The list's filters are the service's own field schemas under their REST names, and its page bounds the
+ * service's: the route hands what this parses straight to the service (`listParsedTransactions`), which
+ * then does not parse it again. rest/list-query.test.ts holds the two to the same answers.
+ */
+const transactionFilterQuery = z.object({
+  start: filter.from.meta({ description: 'First date included, YYYY-MM-DD' }),
+  end: filter.to.meta({ description: 'Last date included, YYYY-MM-DD' }),
+  type: filter.type,
   category: restId.optional(),
   account: restIdOf('Only this account; each row then has `running_balance`').optional(),
-  search: z
-    .string()
-    .max(100)
-    .optional()
-    .meta({ description: 'Text to find in the payee, note or category name, or an exact amount ("12.50")' }),
+  search: filter.search.meta({
+    description: 'Text to find in the payee, note or category name, or an exact amount ("12.50")',
+  }),
+});
+
+export type TransactionFilterQuery = z.output<typeof transactionFilterQuery>;
+
+const transactionListFields = transactionFilterQuery.extend({
   limit: integerText(
     1,
     LIST_MAX_LIMIT,
@@ -132,9 +143,9 @@ const transactionListFields = z.object({
     .meta({ description: 'Page size; without it the whole list comes back as a plain array' }),
   offset: integerText(
     0,
-    1_000_000,
+    LIST_MAX_OFFSET,
     'Ensure this value is greater than or equal to 0.',
-    'Ensure this value is less than or equal to 1000000.',
+    `Ensure this value is less than or equal to ${LIST_MAX_OFFSET}.`,
   )
     .optional()
     .meta({ description: 'Rows to skip (with `limit`)' }),
@@ -159,6 +170,8 @@ export const transactionListQuery = transactionListFields
     }
   });
 
+export type TransactionListQuery = z.output<typeof transactionListQuery>;
+
 export const bulkTransactionsBody = z
   .strictObject({
     action: z.enum(['delete', 'update'], { error: 'Choose an action: delete or update.' }),
@@ -176,8 +189,7 @@ export const suggestCategoryQuery = z.object({
   type: transactionType.optional(),
 });
 
-export const exportQuery = transactionListFields
-  .omit({ limit: true, offset: true })
+export const exportQuery = transactionFilterQuery
   .extend({
     format: z
       .enum(EXPORT_FORMATS, { error: 'Use csv or ofx.' })

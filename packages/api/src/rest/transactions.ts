@@ -7,7 +7,7 @@ import {
   getBalances,
   getProfile,
   getTransaction,
-  listTransactions,
+  listParsedTransactions,
   streamTransactions,
   streamTransactionsAsJson,
   suggestCategory,
@@ -20,10 +20,12 @@ import {
   CSV_HEADER,
   csvLines,
   type ExportFormat,
+  type ListTransactionsData,
   ofxHead,
   ofxTail,
   ofxTransactions,
   type Transaction,
+  type TransactionFilters,
   type TransactionFiltersInput,
 } from '@finsight/core/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -43,6 +45,8 @@ import {
   exportQuery,
   idParams,
   suggestCategoryQuery,
+  type TransactionFilterQuery,
+  type TransactionListQuery,
   transactionBody,
   transactionListQuery,
   transactionPatchBody,
@@ -51,6 +55,25 @@ import { PROTECTED } from './security';
 import { TRANSACTION_JSON_LAYOUT, transactionJson, transactionJsonText } from './serializers';
 
 const tags = { ...PROTECTED, tags: ['transactions'] };
+
+/** A page's query as the service's parsed input: the same values (see schemas.ts), the service's names. */
+export function pageInputOf(query: TransactionListQuery & { limit: number }) {
+  const { limit, offset = 0, ordering = '-date' } = query;
+  return {
+    ...filtersOf(query),
+    limit,
+    offset,
+    ordering,
+    includeSums: false,
+    includeTotal: true,
+  } satisfies ListTransactionsData;
+}
+
+/** The list's filters under the service's names; their values are already the service's (schemas.ts). */
+export function filtersOf(query: TransactionFilterQuery): TransactionFilters {
+  const { start, end, type, category, account, search } = query;
+  return { from: start, to: end, type, categoryId: category, accountId: account, search };
+}
 
 const writeBatch = (batch: Transaction[]) => {
   let text = '';
@@ -141,8 +164,8 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
       },
     },
     async (request, reply) => {
-      const { format, start, end, type, category, account, search } = request.query;
-      const filters = { from: start, to: end, type, categoryId: category, accountId: account, search };
+      const { format, ...query } = request.query;
+      const filters = filtersOf(query);
       // Refused filters are an ordinary 400 before the first byte goes out.
       await transactionDateRange(request.db, request.userId, filters);
       const day = new Date().toISOString().slice(0, 10);
@@ -183,20 +206,15 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
       },
     },
     async (request, reply) => {
-      const { start, end, type, category, account, search, limit, offset = 0, ordering } = request.query;
-      const filters = { from: start, to: end, type, categoryId: category, accountId: account, search };
+      const { limit } = request.query;
       if (limit === undefined) {
         return reply
           .header('content-type', 'application/json; charset=utf-8')
-          .send((await streamedList(request.db, request.userId, filters)) as never);
+          .send((await streamedList(request.db, request.userId, filtersOf(request.query))) as never);
       }
-      const page = await listTransactions(request.db, request.userId, {
-        ...filters,
-        limit,
-        offset,
-        ordering,
-        includeTotal: true,
-      });
+      const input = pageInputOf({ ...request.query, limit });
+      const { offset } = input;
+      const page = await listParsedTransactions(request.db, request.userId, input);
       const count = page.total ?? 0;
       const next = offset + limit < count ? pageLinks(request.url, { offset: offset + limit }) : null;
       const previous = offset > 0 ? pageLinks(request.url, { offset: Math.max(0, offset - limit) }) : null;

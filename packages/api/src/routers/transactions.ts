@@ -4,7 +4,7 @@ import {
   createTransfer,
   deleteTransaction,
   getTransaction,
-  listTransactions,
+  listParsedTransactions,
   suggestCategory,
   updateTransaction,
 } from '@finsight/core';
@@ -22,9 +22,10 @@ import { createOnce } from '../idempotency';
 import { protectedProcedure, router } from '../trpc';
 
 export const transactionsRouter = router({
+  // The input is parsed once, here: the service takes it as parsed (see listParsedTransactions).
   list: protectedProcedure
     .input(listTransactionsInput)
-    .query(({ ctx, input }) => listTransactions(ctx.db, ctx.userId, input)),
+    .query(({ ctx, input }) => listParsedTransactions(ctx.db, ctx.userId, input)),
   byId: protectedProcedure
     .input(byIdInput)
     .query(({ ctx, input }) => getTransaction(ctx.db, ctx.userId, input)),

@@ -62,6 +62,7 @@ export type UpdateTransactionInput = z.input<typeof updateTransactionInput>;
 
 export const LIST_DEFAULT_LIMIT = 50;
 export const LIST_MAX_LIMIT = 200;
+export const LIST_MAX_OFFSET = 1_000_000;
 
 const filterFields = z.strictObject({
   /** First date included. */
@@ -76,6 +77,12 @@ const filterFields = z.strictObject({
 });
 
 export const transactionFilters = filterFields.superRefine(checkDateOrder('from', 'to'));
+
+/**
+ * Each filter's own schema, for an adapter that names the filters its own way (the REST list's
+ * `start`/`end`/`category`…): built from these, its query checks every filter exactly as the service does.
+ */
+export const transactionFilterFields = filterFields.shape;
 
 export type TransactionFiltersInput = z.input<typeof transactionFilters>;
 export type TransactionFilters = z.output<typeof transactionFilters>;
@@ -105,7 +112,7 @@ export const listTransactionsInput = filterFields
     includeSums: z.boolean().default(false),
     limit: z.number().int().min(1).max(LIST_MAX_LIMIT).default(LIST_DEFAULT_LIMIT),
     /** Offset pagination (page N): simple, but each page costs more the deeper it goes. */
-    offset: z.number().int().min(0).max(1_000_000).optional(),
+    offset: z.number().int().min(0).max(LIST_MAX_OFFSET).optional(),
     /** Keyset pagination: the `nextCursor` of the previous page; constant cost at any depth. */
     cursor: z.string().max(200).optional(),
     /** Also count all matching rows (one more query). */
@@ -125,6 +132,8 @@ export const listTransactionsInput = filterFields
     }
   });
 export type ListTransactionsInput = z.input<typeof listTransactionsInput>;
+/** What `listTransactionsInput` makes of a valid input: defaults filled in, text trimmed. */
+export type ListTransactionsData = z.output<typeof listTransactionsInput>;
 
 export interface Transaction {
   id: number;
