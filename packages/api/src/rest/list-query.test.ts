@@ -30,7 +30,7 @@ function serviceParse(query: Query) {
 function restParse(query: Query) {
   const parsed = transactionListQuery.safeParse(query);
   if (!parsed.success || parsed.data.limit === undefined) return parsed;
-  return { success: true as const, data: pageInputOf({ ...parsed.data, limit: parsed.data.limit }) };
+  return { success: true as const, data: pageInputOf(parsed.data, parsed.data.limit) };
 }
 
 const accepted: Query[] = [

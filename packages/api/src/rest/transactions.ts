@@ -57,8 +57,8 @@ import { TRANSACTION_JSON_LAYOUT, transactionJson, transactionJsonText } from '.
 const tags = { ...PROTECTED, tags: ['transactions'] };
 
 /** A page's query as the service's parsed input: the same values (see schemas.ts), the service's names. */
-export function pageInputOf(query: TransactionListQuery & { limit: number }) {
-  const { limit, offset = 0, ordering = '-date' } = query;
+export function pageInputOf(query: TransactionListQuery, limit: number) {
+  const { offset = 0, ordering = '-date' } = query;
   return {
     ...filtersOf(query),
     limit,
@@ -164,8 +164,8 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
       },
     },
     async (request, reply) => {
-      const { format, ...query } = request.query;
-      const filters = filtersOf(query);
+      const { format } = request.query;
+      const filters = filtersOf(request.query);
       // Refused filters are an ordinary 400 before the first byte goes out.
       await transactionDateRange(request.db, request.userId, filters);
       const day = new Date().toISOString().slice(0, 10);
@@ -212,7 +212,7 @@ export const transactionRoutes: FastifyPluginAsyncZod<{ pageLinks: PageLinks }> 
           .header('content-type', 'application/json; charset=utf-8')
           .send((await streamedList(request.db, request.userId, filtersOf(request.query))) as never);
       }
-      const input = pageInputOf({ ...request.query, limit });
+      const input = pageInputOf(request.query, limit);
       const { offset } = input;
       const page = await listParsedTransactions(request.db, request.userId, input);
       const count = page.total ?? 0;
